@@ -1,0 +1,44 @@
+package io.labdeck.lab;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What callers ask of the labs: the catalogue, and one lab's text in one language with its placeholders filled.
+ * Unknown labs and languages are domain errors, mapped to 404 at the edge.
+ */
+@ApplicationScoped
+public class LabService {
+
+    private final LabCatalog catalog;
+    private final RegistryConfig registry;
+
+    public LabService(LabCatalog catalog, RegistryConfig registry) {
+        this.catalog = catalog;
+        this.registry = registry;
+    }
+
+    public List<Lab> labs() {
+        return catalog.all();
+    }
+
+    public Lab lab(String id) {
+        return catalog.find(id).orElseThrow(() -> new LabNotFoundException(id));
+    }
+
+    /** The lab's text in {@code lang}, with {@code {{registry}}} filled and {@code {{session}}} left for a session. */
+    public LabDocument document(String id, String lang) {
+        return document(id, lang, Placeholders.withoutSession(registry.address()));
+    }
+
+    public LabDocument document(String id, String lang, Placeholders placeholders) {
+        Lab lab = lab(id);
+        LabDocument doc = lab.document(lang)
+                .orElseThrow(() -> new LanguageNotFoundException(id, lang, lab.languages()));
+        return new LabDocument(doc.lang(), doc.title(), doc.intro().resolve(placeholders),
+                doc.steps().stream().map(s -> new Step(s.id(), s.title(), s.body().resolve(placeholders), s.check()))
+                        .toList(),
+                doc.source());
+    }
+}
