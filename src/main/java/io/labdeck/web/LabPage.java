@@ -1,0 +1,43 @@
+package io.labdeck.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.labdeck.lab.Lab;
+import io.labdeck.lab.LabDocument;
+import io.labdeck.lab.Placeholders;
+import io.labdeck.lab.Step;
+
+/**
+ * A lab in one language, ready for the lab page template: titles are plain text, HTML is the sanitised markdown with
+ * placeholders already resolved.
+ *
+ * @param id        the lab id
+ * @param lang      the content language
+ * @param title     the lab's title in {@code lang}
+ * @param introHtml the text before the first step
+ * @param steps     the steps in document order
+ * @param languages the lab page in each of the lab's languages
+ */
+public record LabPage(String id, String lang, String title, String introHtml, List<StepView> steps,
+        List<LanguageLink> languages) {
+
+    public static LabPage of(Lab lab, LabDocument doc, Placeholders placeholders) {
+        List<StepView> steps = new ArrayList<>();
+        for (Step step : doc.steps()) {
+            steps.add(new StepView(steps.size() + 1, step.id(), step.title(),
+                    step.body().resolve(placeholders).html(), step.hasCheck()));
+        }
+        return new LabPage(lab.id(), doc.lang(), LabCard.title(lab, doc.lang()),
+                doc.intro().resolve(placeholders).html(), List.copyOf(steps),
+                LanguageLink.toLab(lab.id(), lab.languages(), doc.lang()));
+    }
+
+    public int stepCount() {
+        return steps.size();
+    }
+
+    public boolean hasIntro() {
+        return !introHtml.isBlank();
+    }
+}
