@@ -37,3 +37,104 @@ find_jdk() {
 ensure_maven() {
   command -v mvn >/dev/null 2>&1 || apt_install maven
 }
+
+# ---- Docker engine -------------------------------------------------------------------------------
+
+# elapsed_since EPOCH_NS -> prints seconds with one decimal, e.g. "12.3"
+now_ns() { date +%s%N; }
+elapsed_since() { local d=$(( $(now_ns) - $1 )); printf '%d.%d' $((d / 1000000000)) $((d % 1000000000 / 100000000)); }
+
+# The engine's address as a DOCKER_HOST URL: $DOCKER_HOST if set, else the default socket.
+engine_host() { printf '%s' "${DOCKER_HOST:-unix:///var/run/docker.sock}"; }
+
+# engine_get PATH -> the engine's answer to GET PATH (e.g. /_ping); fails if it does not answer in 3 s.
+engine_get() {
+  local host; host=$(engine_host)
+  case "$host" in
+    unix://*) [ -S "${host#unix://}" ] || return 1
+              curl -sf --max-time 3 --unix-socket "${host#unix://}" "http://localhost$1" ;;
+    tcp://*)  if [ -n "${DOCKER_CERT_PATH:-}${DOCKER_TLS_VERIFY:-}" ]; then
+                docker version >/dev/null 2>&1 && { [ "$1" != /_ping ] || printf OK; }
+              else
+                curl -sf --max-time 3 "http://${host#tcp://}$1"
+              fi ;;
+    *)        docker version >/dev/null 2>&1 && { [ "$1" != /_ping ] || printf OK; } ;;
+  esac
+}
+
+engine_answers() { [ "$(engine_get /_ping 2>/dev/null)" = OK ]; }
+
+# One line describing the engine in use, e.g. "Docker 20.10.24 (API 1.41, overlay2) at unix:///var/run/docker.sock".
+engine_describe() {
+  local v
+  v=$(engine_get /version 2>/dev/null | sed -n 's/.*"Version":"\([^"]*\)".*"ApiVersion":"\([^"]*\)".*/Docker \1 (API \2)/p')
+  printf '%s at %s' "${v:-Docker engine}" "$(engine_host)"
+}
+
+# dockerd_serving SOCK: whether a dockerd process runs for that socket (it may still be starting).
+dockerd_serving() {
+  local pid args
+  for pid in $(pgrep -x dockerd 2>/dev/null || true); do
+    args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    case " $args" in
+      *"$1"*) return 0 ;;
+      *" -H "*|*" --host"*) ;;
+      *) [ "$1" = /var/run/docker.sock ] || [ "$1" = /run/docker.sock ] && return 0 ;;
+    esac
+  done
+  return 1
+}
+
+# Makes sure a Docker engine answers at $DOCKER_HOST or /var/run/docker.sock. If none does and we are root on
+# Debian, installs docker.io when dockerd is missing and starts dockerd in the background, detached from the
+# caller (log: /var/log/labdeck/dockerd.log); it keeps running after the caller exits.
+# Returns non-zero, with a message saying how to get an engine, when it cannot. Fast when the engine is up.
+ensure_engine() {
+  local t0 host sock log=/var/log/labdeck/dockerd.log waited=0 limit=${LABDECK_ENGINE_TIMEOUT:-60}
+  if engine_answers; then say "Docker engine: $(engine_describe)"; return 0; fi
+  t0=$(now_ns)
+  host=$(engine_host)
+  case "$host" in
+    unix://*) sock=${host#unix://} ;;
+    *) printf '\033[1;31m[labdeck] No Docker engine answers at DOCKER_HOST=%s. Start that engine, or unset DOCKER_HOST to use a local one (Debian: apt-get install -y docker.io; dockerd).\033[0m\n' "$host" >&2
+       return 1 ;;
+  esac
+  if ! is_root_debian; then
+    printf '\033[1;31m[labdeck] No Docker engine answers at %s. Install and start one (Debian, as root: apt-get install -y docker.io && dockerd &), or point DOCKER_HOST at a running engine (unix:///path/to/docker.sock or tcp://host:2375).\033[0m\n' "$host" >&2
+    return 1
+  fi
+  export PATH="$PATH:/usr/sbin:/sbin"
+  if ! command -v dockerd >/dev/null 2>&1; then
+    ( apt_install docker.io ) || { printf '\033[1;31m[labdeck] Could not install docker.io.\033[0m\n' >&2; return 1; }
+    say "Installed docker.io in $(elapsed_since "$t0") s"
+  fi
+  mkdir -p "$(dirname "$log")" "$(dirname "$sock")"
+  (
+    # One starter at a time; the lock is released when this subshell ends (dockerd does not inherit it).
+    exec 8>/run/labdeck-engine.lock; flock -w "$limit" 8 || exit 0
+    engine_answers && exit 0
+    dockerd_serving "$sock" && exit 0   # one is starting already: just wait for it
+    rm -f "$sock"
+    printf '\n==== %s labdeck starts dockerd -H unix://%s\n' "$(date -Is)" "$sock" >>"$log"
+    (
+      # Detach fully: new session, cwd /, no fd of the caller's (a CI step's stdout pipe must not stay open).
+      cd /
+      for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+      exec setsid dockerd -H "unix://$sock" ${LABDECK_DOCKERD_ARGS:-} </dev/null >>"$log" 2>&1
+    ) &
+  )
+  say "Starting dockerd (log: $log)..."
+  until engine_answers; do
+    if [ "$waited" -ge $((limit * 5)) ] || { [ $((waited % 5)) = 4 ] && ! dockerd_serving "$sock"; }; then
+      if dockerd_serving "$sock"; then
+        printf '\033[1;31m[labdeck] dockerd did not answer within %s s. Its log (%s) says:\033[0m\n' "$limit" "$log" >&2
+      else
+        printf '\033[1;31m[labdeck] dockerd stopped while starting. Its log (%s) says:\033[0m\n' "$log" >&2
+      fi
+      awk '/^==== .* labdeck starts dockerd/ { n = 0 } { line[++n] = $0 } END { for (i = (n > 30 ? n - 29 : 1); i <= n; i++) print line[i] }' "$log" >&2
+      return 1
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  say "Docker engine: $(engine_describe) (set up in $(elapsed_since "$t0") s)"
+}
