@@ -1,0 +1,45 @@
+package io.labdeck.sandbox;
+
+import java.util.List;
+
+/**
+ * Where sandboxes come from. The Docker implementation is the default; others (Kubernetes, a fake for tests) sit
+ * behind the same interface. No implementation type leaks through it.
+ */
+public interface SandboxProvisioner {
+
+    /**
+     * Creates and starts a sandbox, returning once it is ready (its init running, its inner engine answering when it
+     * has one). On failure nothing is left behind.
+     *
+     * @throws SandboxFailedException with a message fit for the learner
+     */
+    Sandbox create(SandboxRequest request);
+
+    /** Runs a command to completion, with a deadline enforced inside the sandbox. */
+    ExecResult exec(SandboxRef sandbox, ExecRequest request);
+
+    /** Opens an interactive TTY running {@code request.command()}; output goes to {@code output}. */
+    TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output);
+
+    /** State, published ports and resource use. */
+    SandboxState inspect(SandboxRef sandbox);
+
+    /** Resource use now. */
+    SandboxStats stats(SandboxRef sandbox);
+
+    /** Stops the sandbox's processes, keeping its storage. Idempotent. */
+    void stop(SandboxRef sandbox);
+
+    /** Removes the sandbox and everything it owned: container, network, volumes. Idempotent. */
+    void destroy(SandboxRef sandbox);
+
+    /** Every resource carrying this installation's labels, for the reaper. */
+    List<SandboxResource> list();
+
+    /** Removes one labelled resource found by {@link #list()}. Idempotent. */
+    void remove(SandboxResource resource);
+
+    /** Whether the backend answers, for readiness. */
+    boolean available();
+}

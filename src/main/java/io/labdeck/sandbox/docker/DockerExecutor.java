@@ -1,0 +1,97 @@
+package io.labdeck.sandbox.docker;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.SandboxFailedException;
+
+/**
+ * Runs commands to completion. Docker cannot kill an exec, so the deadline is enforced inside the sandbox by
+ * {@code timeout -s KILL}; a client-side wait a little longer guards against children that keep the streams open.
+ */
+final class DockerExecutor {
+
+    private static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final DockerClient docker;
+
+    DockerExecutor(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    ExecResult exec(String containerId, ExecRequest request) {
+        long started = System.nanoTime();
+        List<String> argv = new ArrayList<>(List.of("timeout", "-s", "KILL",
+                Long.toString(Math.max(1, request.timeout().toSeconds()))));
+        argv.addAll(request.argv());
+        var create = docker.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).withAttachStdin(false).withTty(false)
+                .withEnv(request.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        request.user().ifPresent(create::withUser);
+        request.workdir().ifPresent(create::withWorkingDir);
+        String execId;
+        try {
+            execId = create.exec().getId();
+        } catch (RuntimeException e) {
+            throw new SandboxFailedException("The sandbox is not running.", e.toString(), e);
+        }
+        Collector out = new Collector(request.maxOutputBytes());
+        boolean completed;
+        try (out) {
+            docker.execStartCmd(execId).withTty(false).exec(out);
+            completed = out.awaitCompletion(request.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxFailedException("The command was interrupted.", e.toString(), e);
+        } catch (java.io.IOException e) {
+            completed = false;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Long exit = completed ? docker.inspectExecCmd(execId).exec().getExitCodeLong() : null;
+        int code = exit == null ? 137 : exit.intValue();
+        boolean timedOut = !completed || (code == 137 || code == 124) && elapsed.compareTo(request.timeout()) >= 0;
+        return new ExecResult(code, out.text(out.stdout), out.text(out.stderr), timedOut, out.truncated, elapsed);
+    }
+
+    /** Collects both streams up to a cap, decoding only at the end so multibyte characters are never split. */
+    private static final class Collector extends ResultCallback.Adapter<Frame> {
+        private final int cap;
+        private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        private volatile boolean truncated;
+
+        Collector(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            ByteArrayOutputStream target = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+            synchronized (this) {
+                int room = cap - stdout.size() - stderr.size();
+                byte[] payload = frame.getPayload();
+                if (room <= 0) {
+                    truncated = true;
+                } else {
+                    target.write(payload, 0, Math.min(room, payload.length));
+                    truncated |= payload.length > room;
+                }
+            }
+        }
+
+        synchronized String text(ByteArrayOutputStream stream) {
+            return stream.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.labdeck.sandbox.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Statistics;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxConfig;
+import io.labdeck.sandbox.SandboxFailedException;
+import io.labdeck.sandbox.SandboxLimits;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.sandbox.SandboxRequest;
+import io.labdeck.sandbox.SandboxResource;
+import io.labdeck.sandbox.SandboxState;
+import io.labdeck.sandbox.SandboxStats;
+import io.labdeck.sandbox.TtyOutput;
+import io.labdeck.sandbox.TtyRequest;
+import io.labdeck.sandbox.TtySession;
+
+/** Sandboxes as Docker containers, each with its own network and volumes, all labelled with its session. */
+@ApplicationScoped
+public class DockerSandboxProvisioner implements SandboxProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(DockerSandboxProvisioner.class);
+
+    private final DockerClient docker;
+    private final SandboxConfig config;
+    private final DockerExecutor executor;
+    private final DockerResources resources;
+
+    public DockerSandboxProvisioner(DockerClient docker, SandboxConfig config) {
+        this.docker = docker;
+        this.config = config;
+        this.executor = new DockerExecutor(docker);
+        this.resources = new DockerResources(docker, config.owner());
+    }
+
+    @Override
+    public Sandbox create(SandboxRequest request) {
+        long started = System.nanoTime();
+        requireImage(request.image());
+        SandboxRef ref;
+        try {
+            ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config));
+            new SandboxReadiness(executor, config).await(ref, request);
+        } catch (SandboxFailedException e) {
+            resources.removeSession(request.sessionId());
+            throw e;
+        } catch (RuntimeException e) {
+            resources.removeSession(request.sessionId());
+            throw new SandboxFailedException("The sandbox could not be started.", e.toString(), e);
+        }
+        return new Sandbox(ref, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void requireImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new SandboxFailedException("The sandbox image '" + image + "' is not available on this server.",
+                    "build it with deploy/images/build-images.sh");
+        }
+    }
+
+    @Override
+    public ExecResult exec(SandboxRef sandbox, ExecRequest request) {
+        return executor.exec(sandbox.id(), request);
+    }
+
+    @Override
+    public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
+        return DockerTty.open(docker, sandbox.id(), request, output);
+    }
+
+    @Override
+    public SandboxState inspect(SandboxRef sandbox) {
+        InspectContainerResponse c;
+        try {
+            c = docker.inspectContainerCmd(sandbox.id()).exec();
+        } catch (NotFoundException e) {
+            return SandboxState.gone();
+        }
+        var host = c.getHostConfig();
+        List<SandboxState.PublishedPort> ports = new ArrayList<>();
+        if (c.getNetworkSettings() != null && c.getNetworkSettings().getPorts() != null) {
+            c.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
+                if (bindings != null) {
+                    for (var b : bindings) {
+                        ports.add(new SandboxState.PublishedPort(exposed.getPort(), b.getHostIp(),
+                                Integer.parseInt(b.getHostPortSpec())));
+                    }
+                }
+            });
+        }
+        Optional<SandboxLimits> limits = Optional.ofNullable(host).map(h -> new SandboxLimits(
+                h.getMemory() == null ? 0 : h.getMemory(),
+                h.getNanoCPUs() == null ? 0 : h.getNanoCPUs() / 1e9,
+                h.getPidsLimit() == null ? 0 : h.getPidsLimit().intValue()));
+        boolean running = Boolean.TRUE.equals(c.getState().getRunning());
+        return new SandboxState(true, running, c.getState().getStatus(), ports, limits,
+                c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels());
+    }
+
+    @Override
+    public SandboxStats stats(SandboxRef sandbox) {
+        try (var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<Statistics>() {
+            volatile Statistics last;
+
+            @Override
+            public void onNext(Statistics s) {
+                last = s;
+            }
+        }) {
+            docker.statsCmd(sandbox.id()).withNoStream(true).exec(callback).awaitCompletion(10,
+                    java.util.concurrent.TimeUnit.SECONDS);
+            Statistics s = callback.last;
+            long memory = s == null || s.getMemoryStats() == null || s.getMemoryStats().getUsage() == null ? 0
+                    : s.getMemoryStats().getUsage();
+            long pids = s == null || s.getPidsStats() == null || s.getPidsStats().getCurrent() == null ? 0
+                    : s.getPidsStats().getCurrent();
+            return new SandboxStats(memory, pids);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SandboxStats(0, 0);
+        } catch (java.io.IOException e) {
+            return new SandboxStats(0, 0);
+        }
+    }
+
+    @Override
+    public void stop(SandboxRef sandbox) {
+        try {
+            docker.stopContainerCmd(sandbox.id()).withTimeout(5).exec();
+        } catch (NotFoundException | com.github.dockerjava.api.exception.NotModifiedException e) {
+            LOG.debugf("stop %s: already stopped or gone", sandbox.id());
+        }
+    }
+
+    @Override
+    public void destroy(SandboxRef sandbox) {
+        resources.removeSession(sandbox.sessionId());
+    }
+
+    @Override
+    public List<SandboxResource> list() {
+        return resources.list();
+    }
+
+    @Override
+    public void remove(SandboxResource resource) {
+        resources.remove(resource);
+    }
+
+    @Override
+    public boolean available() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
