@@ -1,0 +1,51 @@
+package io.labdeck.session;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Session lifetimes, capacity and the owner cookie. */
+@ConfigMapping(prefix = "labdeck.session")
+public interface SessionConfig {
+
+    /** How long a session lives when its lab names no duration. */
+    @WithDefault("60m")
+    Duration defaultDuration();
+
+    /** What one extension adds. */
+    @WithDefault("30m")
+    Duration extension();
+
+    /** The longest a session may live from its start, extensions included. */
+    @WithDefault("4h")
+    Duration maxLifetime();
+
+    /** A session whose browser has not been heard from for this long is ended and its sandbox removed. */
+    @WithDefault("15m")
+    Duration orphanTimeout();
+
+    /** The most live sessions at once; more gives 503. */
+    @WithDefault("20")
+    int maxLive();
+
+    /** The most sessions starting at once; more gives 429 with Retry-After. */
+    @WithDefault("4")
+    int maxStarting();
+
+    /** What Retry-After says when too many sessions are starting. */
+    @WithDefault("5s")
+    Duration retryAfter();
+
+    /** How often expired and orphaned sessions are looked for. */
+    @WithDefault("15s")
+    Duration sweepInterval();
+
+    /** How often sandbox resources that no live session owns are removed. */
+    @WithDefault("60s")
+    Duration reapInterval();
+
+    /** Whether the owner cookie is sent only over HTTPS; on behind a TLS-terminating proxy. */
+    @WithDefault("false")
+    boolean secureCookie();
+}

@@ -1,0 +1,54 @@
+package io.labdeck.session;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.labdeck.lab.LabExceptionMappers.ApiError;
+import io.labdeck.sandbox.SandboxFailedException;
+
+/** Session errors as clear HTTP errors with a JSON body saying what happened. */
+public class SessionExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response outOfCapacity(OutOfCapacityException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, "out-of-capacity", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStarting(TooManyStartingException e) {
+        return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, "too-many-starting", e.getMessage()))
+                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response sandboxFailed(SandboxFailedException e) {
+        return error(Response.Status.BAD_GATEWAY, "sandbox-failed", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(SessionNotFoundException e) {
+        return error(Response.Status.NOT_FOUND, "session-not-found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(SessionForbiddenException e) {
+        return error(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response extensionLimit(ExtensionLimitException e) {
+        return error(Response.Status.CONFLICT, "cannot-extend", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return error(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+
+    private static Response error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(code, message, null))
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.labdeck.session;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Sessions per the contract. The owner cookie authorises every call; a browser without one gets it with its first
+ * session. Errors are mapped by {@link SessionExceptionMappers}.
+ */
+@Path("/api/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final Duration COOKIE_AGE = Duration.ofDays(30);
+
+    private final SessionService sessions;
+    private final SessionConfig config;
+
+    public SessionResource(SessionService sessions, SessionConfig config) {
+        this.sessions = sessions;
+        this.config = config;
+    }
+
+    /** The body of a start request. */
+    public record StartRequest(String labId, String lang) {
+    }
+
+    /** What a start answers. */
+    public record Started(String id, String labId, String lang, String status, Instant expiresAt,
+            String terminalUrl) {
+    }
+
+    /** What an extension answers. */
+    public record Extended(Instant expiresAt) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(StartRequest body, @CookieParam(OwnerToken.COOKIE) String cookie) {
+        if (body == null || isBlank(body.labId()) || isBlank(body.lang())) {
+            throw new InvalidRequestException("Send {\"labId\": \"...\", \"lang\": \"...\"}.");
+        }
+        OwnerToken owner = isBlank(cookie) ? OwnerToken.random() : new OwnerToken(cookie);
+        SessionView view = sessions.view(sessions.start(body.labId(), body.lang(), owner));
+        return Response.created(URI.create("/api/sessions/" + view.id()))
+                .entity(new Started(view.id(), view.labId(), view.lang(), view.status(), view.expiresAt(),
+                        view.terminalUrl()))
+                .cookie(cookie(owner)).build();
+    }
+
+    /** This browser's live sessions (an extension of the contract: the lab page finds its session with it). */
+    @GET
+    public List<SessionView> mine(@CookieParam(OwnerToken.COOKIE) String cookie) {
+        return isBlank(cookie) ? List.of() : sessions.liveOwnedBy(new OwnerToken(cookie)).stream()
+                .map(sessions::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SessionView get(@PathParam("id") String id, @CookieParam(OwnerToken.COOKIE) String cookie) {
+        return sessions.view(sessions.get(id, owner(cookie)));
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    public Extended extend(@PathParam("id") String id, @CookieParam(OwnerToken.COOKIE) String cookie) {
+        return new Extended(sessions.extend(id, owner(cookie)).expiresAt());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response end(@PathParam("id") String id, @CookieParam(OwnerToken.COOKIE) String cookie) {
+        sessions.end(id, owner(cookie));
+        return Response.noContent().build();
+    }
+
+    private static OwnerToken owner(String cookie) {
+        return isBlank(cookie) ? null : new OwnerToken(cookie);
+    }
+
+    private NewCookie cookie(OwnerToken owner) {
+        return new NewCookie.Builder(OwnerToken.COOKIE).value(owner.value()).path("/").httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).secure(config.secureCookie()).maxAge((int) COOKIE_AGE.toSeconds())
+                .build();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,167 @@
+package io.labdeck.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.labdeck.lab.Lab;
+import io.labdeck.lab.LabDocument;
+import io.labdeck.lab.LabService;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxFailedException;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRef;
+
+/**
+ * Starts, shows, extends and ends learners' sessions, each with a sandbox of its own. Capacity is checked before
+ * anything is made; a failed start leaves nothing running.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
+
+    private final LabService labs;
+    private final SandboxProvisioner sandboxes;
+    private final SandboxRequestFactory requests;
+    private final SessionStore store;
+    private final SessionConfig config;
+    private final SessionMetrics metrics;
+    private final Clock clock;
+    private final Semaphore starting;
+
+    public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
+            SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock) {
+        this.labs = labs;
+        this.sandboxes = sandboxes;
+        this.requests = requests;
+        this.store = store;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.starting = new Semaphore(config.maxStarting());
+    }
+
+    /** Starts a session for the owner: provisions its sandbox and runs the lab's setup. */
+    public LabSession start(String labId, String lang, OwnerToken owner) {
+        Lab lab = labs.lab(labId);
+        labs.document(labId, lang);
+        if (!starting.tryAcquire()) {
+            metrics.failed("too-many-starting");
+            throw new TooManyStartingException("Too many sessions are starting right now; try again shortly.",
+                    config.retryAfter());
+        }
+        try {
+            return provision(lab, lang, owner);
+        } finally {
+            starting.release();
+        }
+    }
+
+    private LabSession provision(Lab lab, String lang, OwnerToken owner) {
+        if (store.countLive() >= config.maxLive()) {
+            metrics.failed("out-of-capacity");
+            throw new OutOfCapacityException("All " + config.maxLive() + " sandboxes are in use; try again later.");
+        }
+        Instant now = clock.instant();
+        Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
+        LabSession session = new LabSession(SessionIds.next(), lab.id(), lang, owner.hash(), SessionState.STARTING,
+                now, now.plus(duration), now, Optional.empty());
+        store.insert(session);
+        try {
+            Sandbox sandbox = sandboxes.create(requests.request(session.id(), lab));
+            metrics.started(sandbox.startTime());
+            LOG.infof("session %s (%s/%s) ready in %d ms", session.id(), lab.id(), lang,
+                    sandbox.startTime().toMillis());
+            Instant ready = clock.instant();
+            return store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
+                    SessionState.READY, now, ready.plus(duration), ready, Optional.of(sandbox.ref().id())));
+        } catch (SandboxFailedException e) {
+            metrics.failed("sandbox-failed");
+            LOG.warnf("session %s (%s) failed to start: %s (%s)", session.id(), lab.id(), e.getMessage(), e.detail());
+            store.update(withState(session, SessionState.FAILED));
+            throw e;
+        }
+    }
+
+    /** The owner's session, counting the call as a sign of life. */
+    public LabSession get(String id, OwnerToken owner) {
+        LabSession session = owned(id, owner);
+        if (session.state().live()) {
+            store.touch(id, clock.instant());
+        }
+        return session;
+    }
+
+    /** Every step of the session's lab with its status in the session. */
+    public SessionView view(LabSession session) {
+        LabDocument doc = labs.lab(session.labId()).document(session.lang()).orElseThrow();
+        Map<String, StepProgress> progress = store.progress(session.id()).stream()
+                .collect(Collectors.toMap(StepProgress::stepId, Function.identity()));
+        List<SessionView.StepView> steps = doc.steps().stream().map(s -> progress.getOrDefault(s.id(),
+                StepProgress.pending(s.id()))).map(p -> new SessionView.StepView(p.stepId(), p.status().word(),
+                        p.checkedAt().orElse(null))).toList();
+        return new SessionView(session.id(), session.labId(), session.lang(), session.state().word(),
+                session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps);
+    }
+
+    /** Adds one extension, up to the maximum lifetime. */
+    public LabSession extend(String id, OwnerToken owner) {
+        LabSession s = owned(id, owner);
+        if (!s.state().live()) {
+            throw new ExtensionLimitException("This session has " + s.state().word() + "; start a new one.");
+        }
+        Instant limit = s.createdAt().plus(config.maxLifetime());
+        Instant extended = s.expiresAt().plus(config.extension());
+        if (!s.expiresAt().isBefore(limit)) {
+            throw new ExtensionLimitException("This session already lasts the longest a session may ("
+                    + config.maxLifetime().toMinutes() + " minutes).");
+        }
+        Instant now = clock.instant();
+        return store.update(new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), s.state(), s.createdAt(),
+                extended.isAfter(limit) ? limit : extended, now, s.sandboxId()));
+    }
+
+    /** The owner's live sessions. */
+    public List<LabSession> liveOwnedBy(OwnerToken owner) {
+        return store.liveOwnedBy(owner.hash());
+    }
+
+    /** Ends the owner's session and removes its sandbox. */
+    public void end(String id, OwnerToken owner) {
+        finish(owned(id, owner), SessionState.ENDED);
+    }
+
+    /** Ends a session for the platform (expiry, orphaning): the sandbox and everything it owned go. */
+    void finish(LabSession session, SessionState state) {
+        sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
+        if (session.state().live()) {
+            store.update(withState(session, state));
+            LOG.infof("session %s %s", session.id(), state.word());
+        }
+    }
+
+    private LabSession owned(String id, OwnerToken owner) {
+        LabSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException("No session has the id '"
+                + id + "'."));
+        if (owner == null || !owner.hash().equals(session.ownerHash())) {
+            throw new SessionForbiddenException("This session belongs to another browser.");
+        }
+        return session;
+    }
+
+    private static LabSession withState(LabSession s, SessionState state) {
+        return new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), state, s.createdAt(), s.expiresAt(),
+                s.lastSeenAt(), s.sandboxId());
+    }
+}

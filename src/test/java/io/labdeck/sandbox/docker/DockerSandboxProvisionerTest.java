@@ -1,0 +1,164 @@
+package io.labdeck.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxFailedException;
+import io.labdeck.sandbox.SandboxLimits;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRequest;
+import io.labdeck.sandbox.TtyOutput;
+import io.labdeck.sandbox.TtyRequest;
+import io.labdeck.sandbox.TtySession;
+import io.labdeck.sandbox.TtySize;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The Docker provisioner against the real engine, checked with docker-java directly. */
+@QuarkusTest
+class DockerSandboxProvisionerTest {
+
+    @Inject
+    SandboxProvisioner sandboxes;
+    @Inject
+    DockerClient docker;
+
+    private static SandboxRequest request(String session, Optional<String> setup) {
+        return new SandboxRequest(session, "unit-lab", "labdeck/sandbox-tiny", false,
+                new SandboxLimits(96L << 20, 0.5, 48), Map.of("GREETING", "こんにちは"), setup);
+    }
+
+    @Test
+    void aSandboxHasLabelsLimitsItsOwnNetworkAndVolumeAndNoDockerSocket() {
+        String session = "unit" + System.nanoTime();
+        Sandbox sandbox = sandboxes.create(request(session, Optional.of("echo prepared > /root/setup.txt")));
+        try {
+            InspectContainerResponse c = docker.inspectContainerCmd(sandbox.ref().id()).exec();
+            assertThat(c.getConfig().getLabels()).containsEntry("io.labdeck.platform", "labdeck")
+                    .containsEntry("io.labdeck.owner", "labdeck-test").containsEntry("io.labdeck.session", session)
+                    .containsEntry("io.labdeck.lab", "unit-lab");
+            assertThat(c.getHostConfig().getMemory()).isEqualTo(96L << 20);
+            assertThat(c.getHostConfig().getMemorySwap()).isEqualTo(96L << 20);
+            assertThat(c.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
+            assertThat(c.getHostConfig().getPidsLimit()).isEqualTo(48L);
+            assertThat(c.getHostConfig().getPrivileged()).isFalse();
+            assertThat(c.getNetworkSettings().getNetworks()).containsOnlyKeys("labdeck-" + session);
+            assertThat(c.getMounts()).extracting(m -> m.getName() + ":" + m.getDestination().getPath())
+                    .containsExactly("labdeck-" + session + "-home:/root");
+            assertThat(c.getMounts()).noneMatch(m -> String.valueOf(m.getSource()).contains("docker.sock"));
+            assertThat(docker.inspectNetworkCmd().withNetworkId("labdeck-" + session).exec().getLabels())
+                    .containsEntry("io.labdeck.session", session);
+            assertThat(docker.inspectVolumeCmd("labdeck-" + session + "-home").exec().getLabels())
+                    .containsEntry("io.labdeck.session", session);
+
+            ExecResult result = sandboxes.exec(sandbox.ref(), ExecRequest.shell(
+                    "echo \"$GREETING\"; cat /root/setup.txt; echo err >&2; exit 3", Duration.ofSeconds(10)));
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.stdout()).isEqualTo("こんにちは\nprepared\n");
+            assertThat(result.stderr()).isEqualTo("err\n");
+            assertThat(result.timedOut()).isFalse();
+
+            ExecResult forkBomb = sandboxes.exec(sandbox.ref(), ExecRequest.shell(
+                    "i=0; while [ $i -lt 100 ]; do sleep 5 & i=$((i+1)); done 2>/dev/null; echo started $i",
+                    Duration.ofSeconds(10)));
+            assertThat(forkBomb.stdout() + forkBomb.stderr()).as("the pids limit stops the 100 sleeps")
+                    .doesNotContain("started 100");
+            assertThat(sandboxes.stats(sandbox.ref()).memoryBytes()).isPositive();
+        } finally {
+            sandboxes.destroy(sandbox.ref());
+        }
+        assertThatThrownBy(() -> docker.inspectContainerCmd(sandbox.ref().id()).exec())
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectNetworkCmd().withNetworkId("labdeck-" + session).exec())
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectVolumeCmd("labdeck-" + session + "-home").exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCommandPastItsDeadlineIsKilledAndReportedAsTimedOut() {
+        Sandbox sandbox = sandboxes.create(request("unit" + System.nanoTime(), Optional.empty()));
+        try {
+            ExecResult result = sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo begun; sleep 30",
+                    Duration.ofSeconds(1)));
+            assertThat(result.timedOut()).isTrue();
+            assertThat(result.stdout()).isEqualTo("begun\n");
+            assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(8));
+            assertThat(sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo still here", Duration.ofSeconds(5)))
+                    .stdout()).isEqualTo("still here\n");
+        } finally {
+            sandboxes.destroy(sandbox.ref());
+        }
+    }
+
+    @Test
+    void aFloodOfOutputIsCappedAndTheRestDrained() {
+        Sandbox sandbox = sandboxes.create(request("unit" + System.nanoTime(), Optional.empty()));
+        try {
+            ExecResult result = sandboxes.exec(sandbox.ref(), new ExecRequest(List.of("sh", "-c",
+                    "yes 0123456789 | head -c 5000000; echo done >&2"), Map.of(), Optional.empty(), Optional.empty(),
+                    Duration.ofSeconds(20), 4096));
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.truncated()).isTrue();
+            assertThat(result.stdout().length() + result.stderr().length()).isLessThanOrEqualTo(4096);
+        } finally {
+            sandboxes.destroy(sandbox.ref());
+        }
+    }
+
+    @Test
+    void anInteractiveTtyRunsAShellAndTakesItsSize() throws Exception {
+        Sandbox sandbox = sandboxes.create(request("unit" + System.nanoTime(), Optional.empty()));
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        CountDownLatch answered = new CountDownLatch(1);
+        TtyOutput output = new TtyOutput() {
+            @Override
+            public synchronized void bytes(byte[] data) {
+                seen.write(data, 0, data.length);
+                if (seen.toString(StandardCharsets.UTF_8).contains("size=32 120")) {
+                    answered.countDown();
+                }
+            }
+
+            @Override
+            public void closed() {
+            }
+        };
+        try (TtySession tty = sandboxes.openTty(sandbox.ref(), new TtyRequest(List.of("sh"), Map.of(),
+                new TtySize(120, 32)), output)) {
+            tty.write("echo \"size=$(stty size)\"\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(answered.await(10, TimeUnit.SECONDS)).as("output: %s", seen).isTrue();
+        } finally {
+            sandboxes.destroy(sandbox.ref());
+        }
+    }
+
+    @Test
+    void aMissingImageFailsClearlyAndCreatesNothing() {
+        String session = "unit" + System.nanoTime();
+        assertThatThrownBy(() -> sandboxes.create(new SandboxRequest(session, "unit-lab", "labdeck/none:0", false,
+                new SandboxLimits(64L << 20, 0.25, 32), Map.of(), Optional.empty())))
+                .isInstanceOf(SandboxFailedException.class)
+                .hasMessageContaining("'labdeck/none:0' is not available");
+        assertThat(sandboxes.list()).noneMatch(r -> session.equals(r.sessionId()));
+    }
+}

@@ -1,0 +1,133 @@
+package io.labdeck.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+
+/** A restart of the server keeps live sessions and their sandboxes: the packaged jar, stopped and started again. */
+class SessionRestartIT {
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aSessionSurvivesAServerRestart() throws Exception {
+        int port = freePort();
+        DockerClient docker = docker();
+        String id;
+        String cookie;
+        String container;
+        Process first = start(port);
+        try {
+            HttpResponse<String> started = send(port, "POST", "/api/sessions", null,
+                    "{\"labId\":\"container-basics\",\"lang\":\"ko\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            id = field(started.body(), "id");
+            cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            container = "labdeck-" + id;
+            assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning()).isTrue();
+        } finally {
+            stop(first);
+        }
+        assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning())
+                .as("stopping the server leaves the sandbox running").isTrue();
+
+        Process second = start(port);
+        try {
+            HttpResponse<String> again = send(port, "GET", "/api/sessions/" + id, cookie, null);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(field(again.body(), "status")).isEqualTo("ready");
+            assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning()).isTrue();
+
+            assertThat(send(port, "DELETE", "/api/sessions/" + id, cookie, null).statusCode()).isEqualTo(204);
+            assertThat(docker.listContainersCmd().withShowAll(true).withNameFilter(java.util.List.of(container))
+                    .exec()).isEmpty();
+        } finally {
+            stop(second);
+        }
+    }
+
+    private Process start(int port) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
+                "-Dlabdeck.sandbox.owner=labdeck-it", "-jar",
+                System.getProperty("labdeck.jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+        builder.environment().put("LABDECK_DATA", data.toString());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the server died; see %s", data.resolve("server.log")).isTrue();
+            try {
+                if (send(port, "GET", "/q/health/ready", null, null).statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not become ready within 60 s");
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String cookie, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static DockerClient docker() {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost()).build());
+    }
+}
