@@ -83,8 +83,89 @@ public interface AppMessages {
     @Message("Start lab")
     String startButton();
 
-    @Message("Starting labs is not available on this server yet.")
-    String startUnavailable();
+    // ---- The lab session: starting, the countdown, Extend and End. session.js gets these as data-label-* ----
+
+    @Message("Starting…")
+    String startingButton();
+
+    @Message("Starting your sandbox…")
+    String sessionStarting();
+
+    @Message("This usually takes a few seconds.")
+    String sessionStartingNote();
+
+    @Message("Lab session")
+    String sessionControlsLabel();
+
+    @Message("Ready")
+    String sessionStatusReady();
+
+    @Message("Ended")
+    String sessionStatusEnded();
+
+    @Message("Your sandbox is ready. The terminal will appear here.")
+    String sessionReady();
+
+    @Message("Session")
+    String sessionIdLabel();
+
+    @Message("Time left")
+    String timeLeftLabel();
+
+    @Message("Less than 5 minutes left. Extend the lab to keep working.")
+    String timeLow();
+
+    @Message("Extend")
+    String extendButton();
+
+    @Message("Add more time to this lab")
+    String extendHint();
+
+    @Message("Time extended.")
+    String extended();
+
+    @Message("The lab could not be extended.")
+    String extendFailed();
+
+    @Message("End lab")
+    String endButton();
+
+    @Message("End the lab? Your sandbox and everything in it will be deleted.")
+    String endConfirm();
+
+    @Message("End now")
+    String endConfirmButton();
+
+    @Message("Cancel")
+    String cancelButton();
+
+    @Message("The lab could not be ended. Try again.")
+    String endFailed();
+
+    @Message("You ended the lab. Its sandbox has been deleted.")
+    String sessionEnded();
+
+    @Message("Time is up: the lab has ended and its sandbox has been deleted.")
+    String sessionExpired();
+
+    @Message("The lab's sandbox stopped working, so the lab has ended.")
+    String sessionFailed();
+
+    @Message("Start again")
+    String startAgain();
+
+    @Message("The lab could not start.")
+    String startFailed();
+
+    @Message("Could not reach the server. Check your connection and try again.")
+    String networkError();
+
+    /** {@code seconds} is filled in by the script: the page renders the message with a literal placeholder. */
+    @Message("Many labs are starting right now. Trying again in {seconds} s.")
+    String retryIn(String seconds);
+
+    @Message("Try again")
+    String tryAgain();
 
     @Message("Page not found")
     String notFoundTitle();

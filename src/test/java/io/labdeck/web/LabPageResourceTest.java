@@ -87,7 +87,109 @@ class LabPageResourceTest {
         // Button labels reach the script through data attributes, in the page's language.
         assertThat(html).contains("data-label-copy=\"コピー\"", "data-label-copied=\"コピーしました\"",
                 "data-label-run=\"実行\"", "data-label-run-unavailable=\"コマンドを実行するには、ラボを開始してください。\"");
-        assertThat(html).contains("id=\"start-lab\" disabled");
+    }
+
+    /** The opening tag of the element with this id. */
+    private static String tag(String html, String id) {
+        Matcher m = Pattern.compile("<[a-z]+\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+        assertThat(m.find()).as("element #%s", id).isTrue();
+        return m.group();
+    }
+
+    /** The value of a data-label-* attribute of the terminal pane. */
+    private static String label(String html, String name) {
+        Matcher m = Pattern.compile("\\bdata-label-" + Pattern.quote(name) + "=\"([^\"]*)\"")
+                .matcher(tag(html, "terminal-pane"));
+        assertThat(m.find()).as("data-label-%s", name).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void startButtonIsEnabledAndThePaneNamesTheLabLanguageAndApi() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "start-lab")).startsWith("<button").contains("type=\"button\"", "data-action=\"start\"")
+                .doesNotContain("disabled");
+        assertThat(html).contains(">ラボを開始</button>");
+        assertThat(tag(html, "terminal-pane")).contains("data-state=\"idle\"", "data-api=\"/api/sessions\"",
+                "data-lab-id=\"web-fixture\"", "data-lang=\"ja\"");
+        assertThat(tag(get("/labs/web-fixture?lang=ko", null).asString(), "terminal-pane"))
+                .contains("data-lab-id=\"web-fixture\"", "data-lang=\"ko\"");
+        assertThat(html).containsSubsequence("<script src=\"/js/lab.js\" defer></script>",
+                "<script src=\"/js/session.js\" defer></script>");
+    }
+
+    @Test
+    void paneHasOnePanelPerSessionStateAndOnlyIdleShows() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        Matcher m = Pattern.compile("<div class=\"terminal-empty\" data-panel=\"([a-z]+)\"( hidden)?>").matcher(html);
+        List<String> panels = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        while (m.find()) {
+            panels.add(m.group(1));
+            if (m.group(2) == null) {
+                shown.add(m.group(1));
+            }
+        }
+        assertThat(panels).containsExactlyInAnyOrder("idle", "starting", "ready", "ended", "error");
+        assertThat(shown).containsExactly("idle");
+        // Start again and Try again start a session too.
+        assertThat(html.split("data-action=\"start\"", -1)).hasSize(4);
+        // The session controls and the end confirmation show only once a session is ready.
+        assertThat(tag(html, "session-controls")).contains("role=\"group\"", "hidden");
+        assertThat(tag(html, "session-confirm")).contains("hidden");
+        assertThat(tag(html, "terminal-mount")).contains("hidden");
+    }
+
+    @Test
+    void sessionControlsCarryTheirJapaneseStrings() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "session-timer")).contains("role=\"timer\"", "title=\"残り時間\"");
+        assertThat(tag(html, "session-countdown")).startsWith("<span");
+        assertThat(tag(html, "session-extend")).startsWith("<button").contains("type=\"button\"")
+                .doesNotContain("disabled");
+        assertThat(html).contains(">延長</button>", ">ラボを終了</button>", ">終了する</button>", ">キャンセル</button>",
+                "ラボを終了しますか？サンドボックスとその中身はすべて削除されます。",
+                "サンドボックスの準備ができました。ここにターミナルが表示されます。", ">もう一度開始</button>", ">再試行</button>");
+        assertThat(tag(html, "session-end")).contains("aria-controls=\"session-confirm\"", "aria-expanded=\"false\"");
+        assertThat(tag(html, "session-live")).contains("aria-live=\"polite\"");
+        assertThat(label(html, "status-ready")).isEqualTo("準備完了");
+        assertThat(label(html, "time-low")).isEqualTo("残り5分を切りました。続けるにはラボを延長してください。");
+        assertThat(label(html, "session-expired")).isEqualTo("時間切れのため、ラボは終了しました。サンドボックスは削除されています。");
+        // The script fills in the seconds, so the placeholder reaches the page as it is.
+        assertThat(label(html, "retry-in")).isEqualTo("現在、多くのラボが起動中です。{seconds} 秒後に再試行します。");
+    }
+
+    @Test
+    void sessionControlsCarryTheirKoreanStrings() {
+        String html = get("/labs/web-fixture?lang=ko", null).asString();
+        assertThat(tag(html, "session-timer")).contains("title=\"남은 시간\"");
+        assertThat(html).contains(">연장</button>", ">랩 종료</button>", ">종료</button>", ">취소</button>",
+                "랩을 종료할까요? 샌드박스와 그 안의 모든 내용이 삭제됩니다.",
+                "샌드박스가 준비되었습니다. 여기에 터미널이 표시됩니다.", ">다시 시작</button>", ">다시 시도</button>");
+        assertThat(label(html, "status-ready")).isEqualTo("준비됨");
+        assertThat(label(html, "starting")).isEqualTo("시작하는 중…");
+        assertThat(label(html, "network-error")).isEqualTo("서버에 연결하지 못했습니다. 연결 상태를 확인한 뒤 다시 시도해 주세요.");
+        assertThat(label(html, "retry-in")).isEqualTo("지금 많은 랩이 시작되고 있습니다. {seconds}초 후에 다시 시도합니다.");
+    }
+
+    /** Every label session.js reads is on the page, translated: a label added to the script alone fails here. */
+    @Test
+    void everyLabelTheSessionScriptReadsIsOnThePage() {
+        Response script = get("/js/session.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\\bdata\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(names).hasSizeGreaterThan(10).contains("retry-in", "time-low", "session-expired");
+        String ja = get("/labs/web-fixture?lang=ja", null).asString();
+        String ko = get("/labs/web-fixture?lang=ko", null).asString();
+        for (String name : names) {
+            assertThat(label(ja, name)).as("ja %s", name).isNotBlank().doesNotMatch("[A-Za-z ]+[.…]?");
+            assertThat(label(ko, name)).as("ko %s", name).isNotBlank().isNotEqualTo(label(ja, name))
+                    .doesNotMatch("[A-Za-z ]+[.…]?");
+        }
     }
 
     @Test
