@@ -21,6 +21,7 @@ import io.labdeck.sandbox.Sandbox;
 import io.labdeck.sandbox.SandboxFailedException;
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.terminal.TerminalService;
 
 /**
  * Starts, shows, extends and ends learners' sessions, each with a sandbox of its own. Capacity is checked before
@@ -38,10 +39,12 @@ public class SessionService {
     private final SessionConfig config;
     private final SessionMetrics metrics;
     private final Clock clock;
+    private final TerminalService terminals;
     private final Semaphore starting;
 
     public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
-            SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock) {
+            SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock,
+            TerminalService terminals) {
         this.labs = labs;
         this.sandboxes = sandboxes;
         this.requests = requests;
@@ -49,6 +52,7 @@ public class SessionService {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.terminals = terminals;
         this.starting = new Semaphore(config.maxStarting());
     }
 
@@ -144,6 +148,7 @@ public class SessionService {
 
     /** Ends a session for the platform (expiry, orphaning): the sandbox and everything it owned go. */
     void finish(LabSession session, SessionState state) {
+        terminals.close(session.id(), state == SessionState.EXPIRED ? "expired" : "ended");
         sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
         if (session.state().live()) {
             store.update(withState(session, state));

@@ -1,0 +1,41 @@
+package io.labdeck.terminal;
+
+/** JSON control messages of the terminal websocket, both ways (see the contract's "Terminal websocket"). */
+public sealed interface ControlMessage {
+
+    /** Client: the terminal's size changed. */
+    record Resize(String type, int cols, int rows) implements ControlMessage {
+    }
+
+    /** Client: keep-alive. Answered with {@code pong}. */
+    record Ping(String type) implements ControlMessage {
+    }
+
+    /** Server: the terminal's state (starting, ready, reconnected, exited, expired). */
+    record Status(String type, String state) implements ControlMessage {
+        public Status(String state) {
+            this("status", state);
+        }
+    }
+
+    /** Server: a step's check status changed. */
+    record Check(String type, String stepId, boolean passed) implements ControlMessage {
+        public Check(String stepId, boolean passed) {
+            this("check", stepId, passed);
+        }
+    }
+
+    /** Server: something the client sent was wrong, or the terminal failed. */
+    record Error(String type, String message) implements ControlMessage {
+        public Error(String message) {
+            this("error", message);
+        }
+    }
+
+    /** Server: answer to {@code ping}. */
+    record Pong(String type) implements ControlMessage {
+        public Pong() {
+            this("pong");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.labdeck.terminal;
+
+import java.util.Optional;
+
+import io.labdeck.sandbox.SandboxRef;
+
+/**
+ * What the terminal needs to know about sessions, implemented by the session package (which sits above this one).
+ */
+public interface TerminalAccess {
+
+    /**
+     * The sandbox of a live session that the caller may attach to, or empty.
+     *
+     * @param sessionId   the session in the URL
+     * @param ownerCookie the caller's owner cookie, if any
+     * @param watch       whether the caller only watches
+     */
+    Optional<SandboxRef> authorize(String sessionId, String ownerCookie, boolean watch);
+
+    /** Whether the caller owns the session (for its recording). */
+    boolean owns(String sessionId, String ownerCookie);
+
+    /** A viewer is attached or typing: the session is in use. */
+    void activity(String sessionId);
+}

@@ -1,0 +1,46 @@
+package io.labdeck.terminal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The live terminal: replay, buffers, the shell, recordings and allowed origins. */
+@ConfigMapping(prefix = "labdeck.terminal")
+public interface TerminalConfig {
+
+    /** Output kept for replay on reconnect; at least this much is replayed (whole lines where possible). */
+    @WithDefault("64K")
+    MemorySize replay();
+
+    /**
+     * Output waiting to be sent, per terminal. When it is full the sandbox's output stream is paused: a flood
+     * slows down its own shell instead of growing memory.
+     */
+    @WithDefault("256K")
+    MemorySize pending();
+
+    /** The largest websocket frame of output; smaller output is sent as it comes. */
+    @WithDefault("32K")
+    MemorySize maxFrame();
+
+    /** The shell started in the sandbox: bash as a login shell where there is one, else sh. */
+    @WithDefault("/bin/sh,-c,if [ -x /bin/bash ]; then exec /bin/bash -l; else exec /bin/sh -l; fi")
+    List<String> shell();
+
+    /** Where asciicast recordings are written; empty means {@code $LABDECK_DATA/recordings} (./data/recordings). */
+    Optional<String> recordingsDir();
+
+    /**
+     * Origins allowed to open terminals besides the server's own (scheme://host:port). Browsers send Origin on
+     * websockets; a page elsewhere must not drive a learner's shell with their cookie.
+     */
+    Optional<List<String>> allowedOrigins();
+
+    /** How often an attached terminal tells the session it is in use. */
+    @WithDefault("30s")
+    Duration activityInterval();
+}

@@ -1,0 +1,92 @@
+package io.labdeck.terminal;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.labdeck.sandbox.SandboxRef;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Refuses the terminal's websocket upgrade with 403 before any connection exists: without the session's owner
+ * cookie, or from a page of another origin (a browser would send the learner's cookie along from anywhere).
+ */
+@ApplicationScoped
+public class TerminalUpgradeCheck implements HttpUpgradeCheck {
+
+    /** The authorised sandbox, handed to {@link TerminalSocket#open}. */
+    static final UserData.TypedKey<SandboxRef> SANDBOX = new UserData.TypedKey<>("labdeck.sandbox");
+
+    private final TerminalAccess access;
+    private final TerminalConfig config;
+
+    public TerminalUpgradeCheck(TerminalAccess access, TerminalConfig config) {
+        this.access = access;
+        this.config = config;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return endpointId.equals(TerminalSocket.class.getName());
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        var request = context.httpRequest();
+        if (!originAllowed(request.getHeader("Origin"), request.authority() == null ? null
+                : request.authority().toString())) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        String sessionId = context.pathParam("id");
+        String cookie = ownerCookie(request.getHeader("Cookie"));
+        boolean watch = watching(request.query());
+        // The session lookup reads the database: off the event loop.
+        return Uni.createFrom().item(() -> access.authorize(sessionId, cookie, watch))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(sandbox -> {
+                    if (sandbox.isEmpty()) {
+                        return CheckResult.rejectUpgradeSync(403);
+                    }
+                    context.userData().put(SANDBOX, sandbox.get());
+                    return CheckResult.permitUpgradeSync();
+                });
+    }
+
+    /** Same origin as the server, or configured; no Origin at all is a non-browser client, which sends no cookie by accident. */
+    boolean originAllowed(String origin, String authority) {
+        if (origin == null) {
+            return true;
+        }
+        if (config.allowedOrigins().orElse(List.of()).contains(origin)) {
+            return true;
+        }
+        try {
+            return authority != null && authority.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static boolean watching(String query) {
+        return query != null && Arrays.stream(query.split("&")).anyMatch(p -> p.equals("watch=true"));
+    }
+
+    static String ownerCookie(String header) {
+        if (header == null) {
+            return null;
+        }
+        return Arrays.stream(header.split(";")).map(String::strip)
+                .filter(c -> c.startsWith("labdeck_owner=")).map(c -> c.substring("labdeck_owner=".length()))
+                .findFirst().orElse(null);
+    }
+
+    static Optional<SandboxRef> authorised(io.quarkus.websockets.next.WebSocketConnection connection) {
+        return Optional.ofNullable(connection.userData().get(SANDBOX));
+    }
+}

@@ -1,0 +1,66 @@
+package io.labdeck.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class AsciicastRecorderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void multibyteOutputSplitAtEveryByteIsRecordedWhole() throws Exception {
+        byte[] text = "日本語と한국어 \u001b[1mbold\u001b[0m\r\n".getBytes(StandardCharsets.UTF_8);
+        for (int split = 0; split <= text.length; split++) {
+            Path file = dir.resolve("s" + split + ".cast");
+            try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24)) {
+                recorder.output(Arrays.copyOfRange(text, 0, split));
+                recorder.output(Arrays.copyOfRange(text, split, text.length));
+            }
+            List<String> lines = Files.readAllLines(file);
+            StringBuilder replayed = new StringBuilder();
+            for (String line : lines.subList(1, lines.size())) {
+                JsonNode event = JSON.readTree(line);
+                assertThat(event.get(1).asText()).isEqualTo("o");
+                replayed.append(event.get(2).asText());
+            }
+            assertThat(replayed.toString()).as("split at %d", split).isEqualTo(new String(text, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void headerResizesAndAContinuedFileKeepItsClock() throws Exception {
+        Path file = dir.resolve("s.cast");
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 100, 30)) {
+            recorder.output("a".getBytes(StandardCharsets.UTF_8));
+            recorder.resize(120, 32);
+        }
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24)) {
+            recorder.output("b".getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> lines = Files.readAllLines(file);
+        JsonNode header = JSON.readTree(lines.get(0));
+        assertThat(header.get("version").asInt()).isEqualTo(2);
+        assertThat(header.get("width").asInt()).isEqualTo(100);
+        assertThat(header.get("height").asInt()).isEqualTo(30);
+        assertThat(lines).hasSize(4);
+        assertThat(JSON.readTree(lines.get(2)).get(1).asText()).isEqualTo("r");
+        assertThat(JSON.readTree(lines.get(2)).get(2).asText()).isEqualTo("120x32");
+        double first = JSON.readTree(lines.get(1)).get(0).asDouble();
+        double last = JSON.readTree(lines.get(3)).get(0).asDouble();
+        assertThat(last).isGreaterThanOrEqualTo(first).isLessThan(60);
+    }
+}

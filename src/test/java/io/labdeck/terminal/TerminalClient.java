@@ -1,0 +1,144 @@
+package io.labdeck.terminal;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A test client of the terminal websocket: keeps every byte and control message it receives. */
+final class TerminalClient implements AutoCloseable {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final List<String> controls = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private TerminalClient(URI uri, String cookie, String origin) throws Exception {
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            builder.header("Cookie", "labdeck_owner=" + cookie);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(uri, new Listener()).get(20, TimeUnit.SECONDS);
+    }
+
+    static TerminalClient connect(int port, String sessionId, String cookie, boolean watch) throws Exception {
+        return new TerminalClient(uri(port, sessionId, watch), cookie, null);
+    }
+
+    static TerminalClient connect(int port, String sessionId, String cookie, String origin) throws Exception {
+        return new TerminalClient(uri(port, sessionId, false), cookie, origin);
+    }
+
+    static URI uri(int port, String sessionId, boolean watch) {
+        return URI.create("ws://localhost:" + port + "/api/sessions/" + sessionId + "/terminal"
+                + (watch ? "?watch=true" : ""));
+    }
+
+    void type(String text) {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void send(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    void control(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** Everything received so far, decoded as one stream. */
+    synchronized String text() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    List<String> controls() {
+        return controls;
+    }
+
+    String awaitText(Predicate<String> condition, String what) throws InterruptedException {
+        return await(() -> condition.test(text()), what + "; screen so far:\n" + text());
+    }
+
+    String awaitOutput(String expected) throws InterruptedException {
+        return awaitText(t -> t.contains(expected), "output containing " + expected + " (controls: " + controls + ")");
+    }
+
+    void awaitControl(String fragment) throws InterruptedException {
+        await(() -> controls.stream().anyMatch(c -> c.contains(fragment)), "control " + fragment + " in " + controls);
+    }
+
+    void awaitControls(Predicate<List<String>> condition, String what) throws InterruptedException {
+        await(() -> condition.test(controls), what + " in " + controls);
+    }
+
+    boolean awaitClosed() throws Exception {
+        closed.get(20, TimeUnit.SECONDS);
+        return true;
+    }
+
+    private String await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+        return text();
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            synchronized (TerminalClient.this) {
+                output.write(bytes, 0, bytes.length);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                controls.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(null);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(null);
+        }
+    }
+}

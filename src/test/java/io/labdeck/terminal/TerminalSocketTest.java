@@ -1,0 +1,178 @@
+package io.labdeck.terminal;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The terminal websocket against a real sandbox (labdeck/sandbox-tiny, busybox sh). */
+@QuarkusTest
+class TerminalSocketTest {
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    private String sessionId;
+    private String cookie;
+
+    @BeforeEach
+    void startSession() {
+        Response started = given().contentType(ContentType.JSON).body("{\"labId\":\"container-basics\",\"lang\":\"ja\"}")
+                .post("/api/sessions");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
+        sessionId = started.jsonPath().getString("id");
+        cookie = started.getCookie("labdeck_owner");
+    }
+
+    @AfterEach
+    void endSession() {
+        given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId);
+    }
+
+    private TerminalClient connect() throws Exception {
+        TerminalClient client = TerminalClient.connect(port, sessionId, cookie, false);
+        client.awaitControl("\"state\":\"");
+        return client;
+    }
+
+    @Test
+    void commandsRunAndResizeReachesTheTty() throws Exception {
+        try (TerminalClient t = connect()) {
+            assertThat(t.controls().getFirst()).isEqualTo("{\"type\":\"status\",\"state\":\"ready\"}");
+            t.type("echo $((6*7))\n");
+            t.awaitText(s -> s.contains("\n42") || s.contains("\r\n42"), "42");
+
+            t.control("{\"type\":\"resize\",\"cols\":120,\"rows\":32}");
+            Thread.sleep(200);
+            t.type("stty size\n");
+            t.awaitOutput("32 120");
+
+            t.control("{\"type\":\"ping\"}");
+            t.awaitControl("\"pong\"");
+        }
+    }
+
+    @Test
+    void japaneseAndKoreanSurviveEveryFrameSplitBothWays() throws Exception {
+        try (TerminalClient t = connect()) {
+            byte[] command = "printf '%s=%s\\n' 'x' '日本語と한국어'\n".getBytes(StandardCharsets.UTF_8);
+            for (int split = 1; split < command.length; split++) {
+                t.send(Arrays.copyOfRange(command, 0, split));
+                t.send(Arrays.copyOfRange(command, split, command.length));
+            }
+            t.awaitText(s -> s.split("\r?\n").length > 0 && s.lines().filter(l -> l.startsWith("x="))
+                    .count() >= command.length - 1, "one output line per split");
+            // busybox's line editor may echo a half-typed character oddly; what the shell ran and printed is exact.
+            assertThat(t.text().lines().filter(l -> l.startsWith("x=")))
+                    .hasSize(command.length - 1).allMatch(l -> l.strip().equals("x=日本語と한국어"));
+        }
+    }
+
+    @Test
+    void aReconnectReplaysTheEarlierOutput() throws Exception {
+        try (TerminalClient first = connect()) {
+            first.type("echo before-$((1+1))-reconnect\n");
+            first.awaitOutput("before-2-reconnect");
+        }
+        try (TerminalClient second = TerminalClient.connect(port, sessionId, cookie, false)) {
+            second.awaitControl("\"state\":\"reconnected\"");
+            assertThat(second.text()).contains("before-2-reconnect");
+            second.type("echo after-$((2+2))\n");
+            second.awaitOutput("after-4");
+        }
+    }
+
+    @Test
+    void aWatcherSeesOutputButItsInputAndResizesAreIgnored() throws Exception {
+        try (TerminalClient owner = connect();
+                TerminalClient watcher = TerminalClient.connect(port, sessionId, cookie, true)) {
+            watcher.awaitControl("\"state\":\"reconnected\"");
+            owner.type("echo owner-$((3*3))\n");
+            watcher.awaitOutput("owner-9");
+
+            watcher.type("echo watcher-$((5*5))\n");
+            watcher.control("{\"type\":\"resize\",\"cols\":33,\"rows\":11}");
+            owner.type("stty size; echo done-$((7*7))\n");
+            owner.awaitOutput("done-49");
+            assertThat(owner.text()).doesNotContain("watcher-25").doesNotContain("11 33");
+            assertThat(watcher.text()).doesNotContain("watcher-25");
+        }
+    }
+
+    @Test
+    void strangersAndOtherOriginsAreRefusedWith403() {
+        for (String wrong : new String[] {null, "not-the-owner"}) {
+            assertThatThrownBy(() -> TerminalClient.connect(port, sessionId, wrong, false))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                            .isEqualTo(403));
+        }
+        assertThatThrownBy(() -> TerminalClient.connect(port, sessionId, cookie, "https://evil.example"))
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
+    }
+
+    @Test
+    void malformedControlMessagesGetAnErrorAndTheTerminalKeepsWorking() throws Exception {
+        try (TerminalClient t = connect()) {
+            t.control("{resize");
+            t.awaitControl("not JSON");
+            t.control("{\"type\":\"resize\",\"cols\":-1,\"rows\":5}");
+            t.awaitControl("1 to 1000");
+            t.control("{\"type\":\"teleport\"}");
+            t.awaitControl("Unknown control message type");
+            t.type("echo alive-$((8*8))\n");
+            t.awaitOutput("alive-64");
+        }
+    }
+
+    @Test
+    void anExitedShellIsReplacedAndTheClientIsTold() throws Exception {
+        try (TerminalClient t = connect()) {
+            t.type("exit\n");
+            t.awaitControl("\"state\":\"exited\"");
+            t.awaitControls(c -> c.stream().filter(m -> m.contains("\"state\":\"ready\"")).count() == 2,
+                    "a second ready");
+            t.type("echo again-$((9+1))\n");
+            t.awaitOutput("again-10");
+        }
+    }
+
+    @Test
+    void endingTheSessionTellsAndDisconnectsViewers() throws Exception {
+        TerminalClient t = connect();
+        given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId).then().statusCode(204);
+        t.awaitControl("\"state\":\"ended\"");
+        assertThat(t.awaitClosed()).isTrue();
+    }
+
+    @Test
+    void theRecordingHasTheOutputAndResizesForTheOwnerOnly() throws Exception {
+        try (TerminalClient t = connect()) {
+            t.control("{\"type\":\"resize\",\"cols\":100,\"rows\":30}");
+            t.type("echo recorded-$((6+6)) 記録\n");
+            t.awaitOutput("recorded-12 記録");
+        }
+        Thread.sleep(300);
+        String cast = given().cookie("labdeck_owner", cookie).get("/api/sessions/" + sessionId + "/recording")
+                .then().statusCode(200).contentType("application/x-asciicast").extract().asString();
+        assertThat(cast.lines().findFirst().orElseThrow()).contains("\"version\":2");
+        assertThat(cast).contains("recorded-12 記録").contains("\"r\", \"100x30\"");
+        given().cookie("labdeck_owner", "someone-else").get("/api/sessions/" + sessionId + "/recording").then()
+                .statusCode(403);
+    }
+}
