@@ -14,13 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes a terminal's output and resizes to an asciicast v2 file. Output bytes are decoded as one stream, so a
  * character split across chunks is written whole. A file that exists (the server restarted) is continued, with
- * times still counted from its header. Not thread-safe: the terminal's pump is its only user.
+ * times still counted from its header. Output past {@code maxBytes} is not recorded (one note says so): a learner's
+ * {@code yes} must not fill the server's disk. Not thread-safe: the terminal's pump is its only user.
  */
 final class AsciicastRecorder implements AutoCloseable {
 
@@ -28,12 +28,16 @@ final class AsciicastRecorder implements AutoCloseable {
 
     private final Writer out;
     private final double start;
+    private final long maxBytes;
+    private long written;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer carry = ByteBuffer.allocate(0);
 
-    AsciicastRecorder(Path file, int cols, int rows) throws IOException {
+    AsciicastRecorder(Path file, int cols, int rows, long maxBytes) throws IOException {
         Files.createDirectories(file.getParent());
+        this.maxBytes = maxBytes;
+        this.written = Files.exists(file) ? Files.size(file) : 0;
         Double existing = headerTimestamp(file);
         this.start = existing != null ? existing : now();
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -54,6 +58,9 @@ final class AsciicastRecorder implements AutoCloseable {
     }
 
     void output(byte[] data) throws IOException {
+        if (written >= maxBytes) {
+            return;
+        }
         ByteBuffer in = ByteBuffer.allocate(carry.remaining() + data.length).put(carry).put(data).flip();
         CharBuffer chars = CharBuffer.allocate(data.length + carry.capacity() + 1);
         decoder.decode(in, chars, false);
@@ -69,8 +76,46 @@ final class AsciicastRecorder implements AutoCloseable {
     }
 
     private void event(String code, String data) throws IOException {
-        out.write("[" + String.format(Locale.ROOT, "%.6f", now() - start) + ", \"" + code + "\", " + quote(data)
-                + "]\n");
+        StringBuilder line = new StringBuilder(data.length() + 32).append('[');
+        appendTime(line, now() - start);
+        line.append(", \"").append(code).append("\", ");
+        quote(line, data);
+        line.append("]\n");
+        written += line.length();
+        out.write(line.toString());
+        if (written >= maxBytes) {
+            out.write("[" + String.format(Locale.ROOT, "%.6f", now() - start)
+                    + ", \"o\", \"\\r\\n[Labdeck: the recording stops here; it reached its size limit.]\\r\\n\"]\n");
+        }
+    }
+
+    private static void appendTime(StringBuilder line, double seconds) {
+        long micros = Math.round(seconds * 1e6);
+        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+        line.append(micros / 1_000_000).append('.').append(fraction);
+    }
+
+    /** JSON string escaping, by hand: this runs over every byte a terminal prints. */
+    private static void quote(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     void flush() throws IOException {
@@ -80,14 +125,6 @@ final class AsciicastRecorder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         out.close();
-    }
-
-    private static String quote(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static double now() {

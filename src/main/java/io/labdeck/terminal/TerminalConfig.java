@@ -31,6 +31,10 @@ public interface TerminalConfig {
     @WithDefault("/bin/sh,-c,if [ -x /bin/bash ]; then exec /bin/bash -l; else exec /bin/sh -l; fi")
     List<String> shell();
 
+    /** The most a session's recording may grow to; output past it is not recorded. */
+    @WithDefault("32M")
+    MemorySize maxRecording();
+
     /** Where asciicast recordings are written; empty means {@code $LABDECK_DATA/recordings} (./data/recordings). */
     Optional<String> recordingsDir();
 

@@ -47,7 +47,7 @@ public class TerminalService {
     private TerminalBridge open(String sessionId, SandboxRef sandbox) {
         AsciicastRecorder recorder;
         try {
-            recorder = new AsciicastRecorder(recording(sessionId), 80, 24);
+            recorder = new AsciicastRecorder(recording(sessionId), 80, 24, config.maxRecording().asLongValue());
         } catch (IOException e) {
             throw new SandboxFailedException("The terminal could not be opened.", "recording: " + e, e);
         }

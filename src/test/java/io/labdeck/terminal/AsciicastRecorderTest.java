@@ -26,7 +26,7 @@ class AsciicastRecorderTest {
         byte[] text = "日本語と한국어 \u001b[1mbold\u001b[0m\r\n".getBytes(StandardCharsets.UTF_8);
         for (int split = 0; split <= text.length; split++) {
             Path file = dir.resolve("s" + split + ".cast");
-            try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24)) {
+            try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 1 << 20)) {
                 recorder.output(Arrays.copyOfRange(text, 0, split));
                 recorder.output(Arrays.copyOfRange(text, split, text.length));
             }
@@ -42,13 +42,39 @@ class AsciicastRecorderTest {
     }
 
     @Test
+    void outputPastTheLimitIsNotRecordedAndTheRecordingSaysSo() throws Exception {
+        Path file = dir.resolve("flood.cast");
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 10_000)) {
+            for (int i = 0; i < 1000; i++) {
+                recorder.output("y\r\n".repeat(100).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(Files.size(file)).isBetween(10_000L, 12_000L);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(JSON.readTree(lines.getLast()).get(2).asText()).contains("recording stops here");
+        for (String line : lines.subList(1, lines.size())) {
+            assertThat(JSON.readTree(line).size()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void controlCharactersAreEscapedAsJson() throws Exception {
+        Path file = dir.resolve("esc.cast");
+        String text = "\u001b[1m\"quoted\" back\\slash\ttab\u0007\u2028";
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 1 << 20)) {
+            recorder.output(text.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(JSON.readTree(Files.readAllLines(file).get(1)).get(2).asText()).isEqualTo(text);
+    }
+
+    @Test
     void headerResizesAndAContinuedFileKeepItsClock() throws Exception {
         Path file = dir.resolve("s.cast");
-        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 100, 30)) {
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 100, 30, 1 << 20)) {
             recorder.output("a".getBytes(StandardCharsets.UTF_8));
             recorder.resize(120, 32);
         }
-        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24)) {
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 1 << 20)) {
             recorder.output("b".getBytes(StandardCharsets.UTF_8));
         }
         List<String> lines = Files.readAllLines(file);

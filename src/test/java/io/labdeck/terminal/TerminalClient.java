@@ -113,6 +113,10 @@ final class TerminalClient implements AutoCloseable {
             synchronized (TerminalClient.this) {
                 output.write(bytes, 0, bytes.length);
             }
+            // Like xterm.js, answer a cursor position query: busybox's shell waits for it after each prompt.
+            if (new String(bytes, StandardCharsets.ISO_8859_1).contains("\u001b[6n")) {
+                webSocket.sendBinary(ByteBuffer.wrap("\u001b[1;1R".getBytes(StandardCharsets.US_ASCII)), true);
+            }
             webSocket.request(1);
             return null;
         }

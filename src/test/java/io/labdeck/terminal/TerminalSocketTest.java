@@ -42,9 +42,11 @@ class TerminalSocketTest {
         given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId);
     }
 
+    /** Connects and waits for the shell's prompt, so nothing typed races the shell's start. */
     private TerminalClient connect() throws Exception {
         TerminalClient client = TerminalClient.connect(port, sessionId, cookie, false);
         client.awaitControl("\"state\":\"");
+        client.awaitText(s -> s.contains("# "), "the prompt");
         return client;
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 
 import io.labdeck.sandbox.SandboxConfig;
@@ -18,22 +19,33 @@ import io.labdeck.sandbox.SandboxConfig;
 @ApplicationScoped
 public class DockerClientProducer {
 
-    @Produces
-    @ApplicationScoped
-    DockerClient dockerClient(SandboxConfig config) {
+    private final DefaultDockerClientConfig clientConfig;
+
+    public DockerClientProducer(SandboxConfig config) {
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
         config.dockerHost().ifPresent(builder::withDockerHost);
-        DefaultDockerClientConfig clientConfig = builder.build();
-        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        this.clientConfig = builder.build();
+    }
+
+    /** The transport; terminals use it directly to read a TTY's raw stream in large chunks. */
+    @Produces
+    @ApplicationScoped
+    DockerHttpClient httpClient() {
+        return new ZerodepDockerHttpClient.Builder()
                 .dockerHost(clientConfig.getDockerHost())
                 .sslConfig(clientConfig.getSSLConfig())
                 .maxConnections(200)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    @Produces
+    @ApplicationScoped
+    DockerClient dockerClient(DockerHttpClient http) {
         return DockerClientImpl.getInstance(clientConfig, http);
     }
 
-    void close(@Disposes DockerClient client) throws IOException {
-        client.close();
+    void close(@Disposes DockerHttpClient http) throws IOException {
+        http.close();
     }
 }

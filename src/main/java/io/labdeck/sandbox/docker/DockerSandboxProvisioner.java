@@ -14,6 +14,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Statistics;
+import com.github.dockerjava.transport.DockerHttpClient;
 
 import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
@@ -38,12 +39,14 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     private static final Logger LOG = Logger.getLogger(DockerSandboxProvisioner.class);
 
     private final DockerClient docker;
+    private final DockerHttpClient http;
     private final SandboxConfig config;
     private final DockerExecutor executor;
     private final DockerResources resources;
 
-    public DockerSandboxProvisioner(DockerClient docker, SandboxConfig config) {
+    public DockerSandboxProvisioner(DockerClient docker, DockerHttpClient http, SandboxConfig config) {
         this.docker = docker;
+        this.http = http;
         this.config = config;
         this.executor = new DockerExecutor(docker);
         this.resources = new DockerResources(docker, config.owner());
@@ -83,7 +86,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
-        return DockerTty.open(docker, sandbox.id(), request, output);
+        return DockerTty.open(docker, http, sandbox.id(), request, output);
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.labdeck.sandbox.docker;
 
-import java.nio.channels.ClosedByInterruptException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.transport.DockerHttpClient;
 
 import io.labdeck.sandbox.SandboxFailedException;
 import io.labdeck.sandbox.TtyOutput;
@@ -18,67 +20,79 @@ import io.labdeck.sandbox.TtySession;
 import io.labdeck.sandbox.TtySize;
 
 /**
- * An interactive exec with a TTY. Output frames are copied before they are handed on: docker-java may reuse the
- * payload array for the next read.
+ * An interactive exec with a TTY. The exec is started as a raw hijacked HTTP request and its stream read on a
+ * virtual thread with a 64 KiB buffer: docker-java's frame callback hands over at most 1 KiB at a time, which caps
+ * throughput well below what the TTY can do. A TTY stream is raw bytes, so no demultiplexing is lost.
  */
 final class DockerTty implements TtySession {
 
     private static final Logger LOG = Logger.getLogger(DockerTty.class);
+    private static final int READ_BUFFER = 64 * 1024;
 
     private final DockerClient docker;
     private final String execId;
     private final QueueInputStream stdin = new QueueInputStream();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private ResultCallback.Adapter<Frame> callback;
+    private volatile DockerHttpClient.Response response;
 
     private DockerTty(DockerClient docker, String execId) {
         this.docker = docker;
         this.execId = execId;
     }
 
-    static DockerTty open(DockerClient docker, String containerId, TtyRequest request, TtyOutput output) {
+    static DockerTty open(DockerClient docker, DockerHttpClient http, String containerId, TtyRequest request,
+            TtyOutput output) {
         List<String> env = new ArrayList<>(List.of("TERM=xterm-256color", "LANG=C.UTF-8"));
         request.env().forEach((k, v) -> env.add(k + "=" + v));
-        String execId;
+        DockerTty tty;
         try {
-            execId = docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true).withAttachStdout(true)
-                    .withAttachStderr(true).withEnv(env).withCmd(request.command().toArray(String[]::new)).exec()
-                    .getId();
+            String execId = docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true)
+                    .withAttachStdout(true).withAttachStderr(true).withEnv(env)
+                    .withCmd(request.command().toArray(String[]::new)).exec().getId();
+            tty = new DockerTty(docker, execId);
+            tty.start(http, output);
         } catch (RuntimeException e) {
             throw new SandboxFailedException("The sandbox is not running.", e.toString(), e);
         }
-        DockerTty tty = new DockerTty(docker, execId);
-        tty.start(output);
         tty.resize(request.size());
         return tty;
     }
 
-    private void start(TtyOutput output) {
-        callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                output.bytes(frame.getPayload().clone());
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                if (!(error instanceof ClosedByInterruptException) && !closed.get()) {
-                    LOG.debugf(error, "terminal stream %s failed", execId);
-                }
-                finish(output);
-            }
-
-            @Override
-            public void onComplete() {
-                finish(output);
-            }
-        };
-        docker.execStartCmd(execId).withTty(true).withStdIn(stdin).exec(callback);
+    private void start(DockerHttpClient http, TtyOutput output) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.POST)
+                .path("/exec/" + execId + "/start")
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "Upgrade")
+                .putHeader("Upgrade", "tcp")
+                .bodyBytes("{\"Detach\":false,\"Tty\":true}".getBytes(StandardCharsets.UTF_8))
+                .hijackedInput(stdin)
+                .build();
+        response = http.execute(request);
+        if (response.getStatusCode() / 100 != 1 && response.getStatusCode() / 100 != 2) {
+            int status = response.getStatusCode();
+            response.close();
+            throw new IllegalStateException("exec start answered " + status);
+        }
+        Thread.ofVirtual().name("tty-" + execId.substring(0, 12)).start(() -> read(output));
     }
 
-    private void finish(TtyOutput output) {
-        stdin.close();
-        output.closed();
+    private void read(TtyOutput output) {
+        byte[] buffer = new byte[READ_BUFFER];
+        try (InputStream in = response.getBody()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (n > 0) {
+                    output.bytes(Arrays.copyOf(buffer, n));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed.get()) {
+                LOG.debugf("terminal stream %s ended: %s", execId, e);
+            }
+        } finally {
+            stdin.close();
+            output.closed();
+        }
     }
 
     @Override
@@ -115,10 +129,9 @@ final class DockerTty implements TtySession {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             stdin.close();
-            try {
-                callback.close();
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.debugf("closing terminal %s: %s", execId, e);
+            DockerHttpClient.Response current = response;
+            if (current != null) {
+                current.close();
             }
         }
     }
