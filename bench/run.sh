@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
+#   bench/run.sh [keystrokes] [megabytes]
+# Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+. deploy/lib/common.sh
+find_jdk
+ensure_maven
+mvn -B -ntp -q package -DskipTests
+mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
+mkdir -p target/bench
+javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/TerminalBench.java
+data=$(mktemp -d)
+port=${LABDECK_BENCH_PORT:-8097}
+LABDECK_DATA=$data java -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
+  -jar target/quarkus-app/quarkus-run.jar >"$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+say "Server up (pid $server); running the terminal benchmark..."
+java -cp "target/bench:$(cat target/bench-classpath.txt)" TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+say "Server peak memory (VmHWM): $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
