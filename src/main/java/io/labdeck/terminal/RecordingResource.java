@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import io.labdeck.lab.LabExceptionMappers.ApiError;
 
 /** A session's terminal recording (asciicast v2), for its owner. */
 @jakarta.ws.rs.Path("/api/sessions/{id}/recording")
@@ -22,17 +25,18 @@ public class RecordingResource {
     @GET
     public Response recording(@PathParam("id") String id, @CookieParam("labdeck_owner") String cookie) {
         if (!access.owns(id, cookie)) {
-            return Response.status(Response.Status.FORBIDDEN).type("application/json")
-                    .entity("{\"error\":\"forbidden\",\"message\":\"This session belongs to another browser.\"}")
-                    .build();
+            return error(Response.Status.FORBIDDEN, "forbidden", "This session belongs to another browser.");
         }
         java.nio.file.Path file = terminals.recording(id);
         if (!Files.exists(file)) {
-            return Response.status(Response.Status.NOT_FOUND).type("application/json")
-                    .entity("{\"error\":\"no-recording\",\"message\":\"This session has no terminal recording yet.\"}")
-                    .build();
+            return error(Response.Status.NOT_FOUND, "no-recording", "This session has no terminal recording yet.");
         }
         return Response.ok(file.toFile(), "application/x-asciicast")
                 .header("Content-Disposition", "attachment; filename=\"" + id + ".cast\"").build();
+    }
+
+    private static Response error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(code, message, null))
+                .build();
     }
 }
