@@ -167,6 +167,43 @@ public interface AppMessages {
     @Message("Try again")
     String tryAgain();
 
+    // ---- The terminal: its connection badge, the compose line and the split. terminal.js gets some as data-label-* ----
+
+    @Message("Connecting…")
+    String connectionConnecting();
+
+    @Message("Connected")
+    String connectionConnected();
+
+    @Message("Reconnecting…")
+    String connectionReconnecting();
+
+    @Message("Disconnected")
+    String connectionDisconnected();
+
+    @Message("The shell exited. A new one is starting.")
+    String shellExited();
+
+    /** The server's own message (in English) follows it. */
+    @Message("Terminal error:")
+    String terminalError();
+
+    /** What screen readers call the terminal's input. */
+    @Message("Terminal input")
+    String terminalInputLabel();
+
+    @Message("Input line")
+    String composeLabel();
+
+    @Message("Japanese and Korean input works best here. Enter sends the line.")
+    String composePlaceholder();
+
+    @Message("Send")
+    String composeSend();
+
+    @Message("Resize the steps and the terminal")
+    String splitLabel();
+
     @Message("Page not found")
     String notFoundTitle();
 

@@ -139,4 +139,6 @@
     updateRunButtons();
   };
   window.Labdeck.commandText = commandText;
+  /** Copies text to the clipboard, also on plain http; resolves to whether it worked. */
+  window.Labdeck.copyText = copyText;
 })();

@@ -12,6 +12,8 @@
  *                       registered, the #terminal-mount element replaces the "sandbox is ready" panel.
  *   onSessionEnded(fn)  fn(session, reason) when it ends; reason is ended, expired or failed.
  *   currentSession()    the live session ({id, labId, lang, status, expiresAt, terminalUrl}) or null.
+ *   refreshSession()    asks the server about the session now (the terminal lost its connection), ending it here
+ *                       if it is over there.
  */
 (function () {
   'use strict';
@@ -625,4 +627,7 @@
     }
   };
   window.Labdeck.currentSession = currentSession;
+  window.Labdeck.refreshSession = function () {
+    poll();
+  };
 })();

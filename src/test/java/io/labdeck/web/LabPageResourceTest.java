@@ -1,6 +1,7 @@
 package io.labdeck.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -98,9 +99,13 @@ class LabPageResourceTest {
 
     /** The value of a data-label-* attribute of the terminal pane. */
     private static String label(String html, String name) {
-        Matcher m = Pattern.compile("\\bdata-label-" + Pattern.quote(name) + "=\"([^\"]*)\"")
-                .matcher(tag(html, "terminal-pane"));
-        assertThat(m.find()).as("data-label-%s", name).isTrue();
+        return label(html, "terminal-pane", name);
+    }
+
+    /** The value of a data-label-* attribute of the element with this id. */
+    private static String label(String html, String id, String name) {
+        Matcher m = Pattern.compile("\\bdata-label-" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag(html, id));
+        assertThat(m.find()).as("#%s data-label-%s", id, name).isTrue();
         return m.group(1);
     }
 
@@ -189,6 +194,72 @@ class LabPageResourceTest {
             assertThat(label(ja, name)).as("ja %s", name).isNotBlank().doesNotMatch("[A-Za-z ]+[.…]?");
             assertThat(label(ko, name)).as("ko %s", name).isNotBlank().isNotEqualTo(label(ja, name))
                     .doesNotMatch("[A-Za-z ]+[.…]?");
+        }
+    }
+
+    @Test
+    void theTerminalsBundleAndStylesheetLoadAfterTheSessionScript() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(html).containsSubsequence("<link rel=\"stylesheet\" href=\"/css/labdeck.css\">",
+                "<link rel=\"stylesheet\" href=\"/assets/xterm.css\">", "</head>");
+        assertThat(html).containsSubsequence("<script src=\"/js/lab.js\" defer></script>",
+                "<script src=\"/js/session.js\" defer></script>",
+                "<script src=\"/assets/terminal.bundle.js\" defer></script>");
+        // Both come from the classpath: the build bundles them (src/main/frontend); nothing is fetched elsewhere.
+        given().get("/assets/terminal.bundle.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().get("/assets/xterm.css").then().statusCode(200).contentType(containsString("text/css"));
+        assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
+    }
+
+    @Test
+    void theTerminalHasAComposeLineABadgeAndASplitHandleInJapanese() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "compose-input")).startsWith("<input").contains("type=\"text\"", "disabled",
+                "placeholder=\"日本語入力はこちらが確実です。Enter で 1 行送信します。\"");
+        assertThat(html).contains("<label class=\"compose-label\" for=\"compose-input\">入力欄</label>");
+        assertThat(tag(html, "compose-send")).startsWith("<button").contains("disabled");
+        assertThat(html).contains(">送信</button>");
+        assertThat(tag(html, "split-handle")).contains("role=\"separator\"", "aria-orientation=\"vertical\"",
+                "tabindex=\"0\"", "aria-controls=\"lab-steps\"", "aria-label=\"手順とターミナルの幅を調整\"");
+        assertThat(tag(html, "lab-steps")).startsWith("<article");
+        assertThat(html).containsSubsequence("id=\"lab-steps\"", "id=\"split-handle\"", "id=\"terminal-pane\"");
+        assertThat(tag(html, "terminal-connection")).contains("role=\"status\"", "hidden");
+        assertThat(label(html, "terminal-mount", "connected")).isEqualTo("接続済み");
+        assertThat(label(html, "terminal-mount", "reconnecting")).isEqualTo("再接続中…");
+        assertThat(label(html, "terminal-mount", "shell-exited")).isEqualTo("シェルが終了しました。新しいシェルを起動します。");
+        // The terminal and the compose line live in the mount, which shows once a session is ready.
+        assertThat(html).containsSubsequence("id=\"terminal-mount\"", "id=\"terminal-host\"", "id=\"compose-input\"");
+    }
+
+    @Test
+    void theTerminalHasAComposeLineABadgeAndASplitHandleInKorean() {
+        String html = get("/labs/web-fixture?lang=ko", null).asString();
+        assertThat(tag(html, "compose-input")).contains(
+                "placeholder=\"한글 입력은 여기가 가장 확실합니다. Enter 키를 누르면 한 줄을 보냅니다.\"");
+        assertThat(html).contains("for=\"compose-input\">입력줄</label>", ">보내기</button>");
+        assertThat(tag(html, "split-handle")).contains("aria-label=\"단계와 터미널의 너비 조절\"");
+        assertThat(label(html, "terminal-mount", "connecting")).isEqualTo("연결하는 중…");
+        assertThat(label(html, "terminal-mount", "disconnected")).isEqualTo("연결 끊김");
+    }
+
+    /** Every label the terminal bundle reads is on the page, translated: a label added to the script alone fails here. */
+    @Test
+    void everyLabelTheTerminalScriptReadsIsOnThePage() {
+        Response script = get("/assets/terminal.bundle.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(names).contains("connecting", "connected", "reconnecting", "disconnected", "shell-exited", "input");
+        String ja = get("/labs/web-fixture?lang=ja", null).asString();
+        String ko = get("/labs/web-fixture?lang=ko", null).asString();
+        for (String name : names) {
+            assertThat(label(ja, "terminal-mount", name)).as("ja %s", name).isNotBlank()
+                    .doesNotMatch("[A-Za-z ]+[.…:]?");
+            assertThat(label(ko, "terminal-mount", name)).as("ko %s", name).isNotBlank()
+                    .isNotEqualTo(label(ja, "terminal-mount", name)).doesNotMatch("[A-Za-z ]+[.…:]?");
         }
     }
 

@@ -1,0 +1,363 @@
+/*
+ * The lab page's live terminal: xterm.js on the session's terminal websocket (see the contract's "Terminal
+ * websocket"), the compose line under it and the split beside it. esbuild bundles this into one IIFE file
+ * (build.mjs), loaded after lab.js and session.js, whose hooks on window.Labdeck it uses:
+ *   onSessionReady / onSessionEnded  open and close the terminal with the session;
+ *   setRunCommand                    makes the Run buttons type into the terminal while it is connected;
+ *   copyText, refreshSession         lab.js's clipboard helper and session.js's "ask the server now".
+ * Its own: Labdeck.terminal, the live xterm Terminal or null (for tests and the browser console).
+ *
+ * UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message bundle.
+ */
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { initCompose } from './compose.js';
+import { initSplit } from './split.js';
+
+const PING_MS = 25000;
+const RESIZE_DELAY_MS = 150;
+const RETRY_MS = [500, 1000, 2000, 4000, 8000]; // after these fail the badge says disconnected, and tries go on:
+const RETRY_LATER_MS = 15000;                   // the session is still live, so the server may well come back
+
+const Labdeck = (window.Labdeck = window.Labdeck || {});
+const encoder = new TextEncoder();
+
+function byId(id) {
+  return document.getElementById(id);
+}
+
+/** The websocket URL for the session: same origin, so the browser sends the owner cookie along. */
+function socketUrl(session) {
+  const url = new URL(session.terminalUrl, window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+function cssVar(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+/** A command as if typed: each line ends with Enter, which a terminal sends as \r. */
+function typed(text) {
+  return text.replace(/(\r?\n)+$/, '').replace(/\r?\n/g, '\r') + '\r';
+}
+
+function setUpTerminal(mount) {
+  const data = mount.dataset;
+  const labels = {
+    connecting: data.labelConnecting,
+    connected: data.labelConnected,
+    reconnecting: data.labelReconnecting,
+    disconnected: data.labelDisconnected,
+    shellExited: data.labelShellExited,
+    error: data.labelError,
+  };
+  Terminal.strings.promptLabel = data.labelInput;
+
+  const host = byId('terminal-host');
+  const badge = byId('terminal-connection');
+  const message = byId('terminal-message');
+  let send = () => {};
+  const setComposeEnabled = initCompose(byId('compose-input'), byId('compose-send'), (text) => send(text));
+  let current = null;
+
+  function showMessage(text) {
+    message.textContent = text || '';
+    message.hidden = !text;
+  }
+
+  function copy(text) {
+    return (Labdeck.copyText ? Labdeck.copyText(text) : navigator.clipboard.writeText(text)).catch(() => false);
+  }
+
+  /** Opens a terminal on session and keeps it connected until stop(). */
+  function open(session) {
+    const term = new Terminal({
+      allowProposedApi: true, // the unicode11 addon's API is still "proposed"
+      cursorBlink: true,
+      disableStdin: true,
+      fontFamily: cssVar('--font-mono') || 'monospace',
+      fontSize: 14,
+      lineHeight: 1.2, // room for descenders and for the CJK fallback fonts' taller glyphs
+      scrollback: 5000,
+      theme: {
+        background: cssVar('--code-bg'),
+        foreground: cssVar('--code-text'),
+        cursor: '#8fb0ff',
+        selectionBackground: 'rgba(111, 143, 255, .4)',
+      },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.loadAddon(new WebLinksAddon());
+    // East Asian wide characters and emoji take two cells, as the shell's own width tables say.
+    term.loadAddon(new Unicode11Addon());
+    term.unicode.activeVersion = '11';
+    host.replaceChildren();
+    term.open(host);
+
+    let socket = null;
+    let connected = false;
+    let everConnected = false;
+    let over = false;      // the session is gone: no more reconnecting
+    let failures = 0;      // connections lost or refused in a row
+    let heard = false;     // something came from the server since the last ping
+    let retryTimer = null;
+    let pingTimer = null;
+    let resizeTimer = null;
+    let fitFrame = 0;
+
+    function setState(state) {
+      badge.hidden = false;
+      badge.setAttribute('data-connection', state);
+      badge.textContent = labels[state];
+      connected = state === 'connected';
+      term.options.disableStdin = !connected;
+      setComposeEnabled(connected);
+      if (Labdeck.setRunCommand) {
+        Labdeck.setRunCommand(connected ? run : null);
+      }
+    }
+
+    function sendBytes(bytes) {
+      if (connected && socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(bytes);
+      }
+    }
+
+    function sendControl(message) {
+      if (socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(JSON.stringify(message));
+      }
+    }
+
+    function sendResize() {
+      sendControl({ type: 'resize', cols: term.cols, rows: term.rows });
+    }
+
+    function run(text) {
+      send(typed(text));
+      term.scrollToBottom();
+      term.focus();
+    }
+
+    function refit() {
+      cancelAnimationFrame(fitFrame);
+      fitFrame = requestAnimationFrame(() => {
+        // A hidden pane measures 0 × 0, which would shrink the terminal to nothing.
+        if (host.clientWidth > 0 && host.clientHeight > 0) {
+          fit.fit();
+        }
+      });
+    }
+
+    function connect() {
+      clearTimeout(retryTimer);
+      const ws = new WebSocket(socketUrl(session));
+      ws.binaryType = 'arraybuffer';
+      socket = ws;
+      ws.onopen = () => {
+        // The server replays recent output next: start from a clean screen so it is not shown twice.
+        term.reset();
+        heard = true;
+        sendResize();
+        pingTimer = setInterval(ping, PING_MS);
+      };
+      ws.onmessage = (event) => {
+        heard = true;
+        if (typeof event.data === 'string') {
+          control(ws, event.data);
+        } else {
+          term.write(new Uint8Array(event.data));
+        }
+      };
+      ws.onclose = () => {
+        if (socket === ws) {
+          lost();
+        }
+      };
+    }
+
+    function control(ws, text) {
+      let msg;
+      try {
+        msg = JSON.parse(text);
+      } catch (e) {
+        return;
+      }
+      if (msg.type === 'status') {
+        status(ws, msg.state);
+      } else if (msg.type === 'error') {
+        showMessage(labels.error + (msg.message ? ' ' + msg.message : ''));
+      }
+      // pong only shows the connection is alive; check results are for the steps, not the terminal.
+    }
+
+    function status(ws, state) {
+      if (state === 'ready' || state === 'reconnected') {
+        // Input stays off until the replay has been drawn: xterm answers the cursor-position queries in it (busybox
+        // sh asks after every prompt), and those answers would reach today's shell as typed garbage.
+        term.write('', () => {
+          if (socket === ws) {
+            failures = 0;
+            everConnected = true;
+            showMessage('');
+            setState('connected');
+          }
+        });
+      } else if (state === 'exited') {
+        term.write('\r\n\x1b[2m' + labels.shellExited + '\x1b[0m\r\n');
+      } else if (state === 'ended' || state === 'expired') {
+        over = true;
+        setState('disconnected');
+        refreshSession();
+      }
+    }
+
+    /** The server knows whether the session is still on; session.js asks it and ends the page's session if not. */
+    function refreshSession() {
+      if (Labdeck.refreshSession) {
+        Labdeck.refreshSession();
+      }
+    }
+
+    /** A connection that did not come up, or went away. */
+    function lost() {
+      clearInterval(pingTimer);
+      socket = null;
+      if (over) {
+        setState('disconnected');
+        return;
+      }
+      const delay = failures < RETRY_MS.length ? RETRY_MS[failures] : RETRY_LATER_MS;
+      failures += 1;
+      setState(failures > RETRY_MS.length ? 'disconnected' : everConnected ? 'reconnecting' : 'connecting');
+      refreshSession();
+      retryTimer = setTimeout(connect, delay);
+    }
+
+    function ping() {
+      if (!heard) {
+        // Not even a pong since the last ping: the connection died without a word (a sleeping laptop, a dropped
+        // NAT entry). Closing it politely could wait a long time, so give it up now and connect again.
+        const ws = socket;
+        socket = null;
+        ws.close();
+        lost();
+        return;
+      }
+      heard = false;
+      sendControl({ type: 'ping' });
+    }
+
+    function reconnectNow() {
+      if (!over && !socket) {
+        connect();
+      }
+    }
+
+    function stop() {
+      over = true;
+      clearTimeout(retryTimer);
+      clearInterval(pingTimer);
+      clearTimeout(resizeTimer);
+      cancelAnimationFrame(fitFrame);
+      observer.disconnect();
+      if (socket) {
+        const ws = socket;
+        socket = null;
+        ws.close();
+      }
+      setState('disconnected');
+      term.dispose();
+      send = () => {};
+      Labdeck.terminal = null;
+    }
+
+    send = (text) => sendBytes(encoder.encode(text));
+    term.onData(send);
+    // Some mouse reports are not UTF-8: onBinary gives them as one byte per character.
+    term.onBinary((text) => sendBytes(Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)));
+    term.onResize(() => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(sendResize, RESIZE_DELAY_MS);
+    });
+
+    // Ctrl+C stays the shell's interrupt, as in any terminal; Ctrl+Shift+C and Ctrl+Shift+V are copy and paste.
+    term.attachCustomKeyEventHandler((event) => {
+      if (!event.ctrlKey || !event.shiftKey || event.altKey || event.metaKey) {
+        return true;
+      }
+      if (event.code === 'KeyC') {
+        event.preventDefault(); // Chrome would open its element inspector
+        if (event.type === 'keydown' && term.hasSelection()) {
+          copy(term.getSelection()).then(() => term.focus());
+        }
+        return false;
+      }
+      if (event.code === 'KeyV') {
+        // Left to the browser, which pastes into xterm's textarea without asking for clipboard permission; xterm
+        // handles that paste event as term.paste() does, bracketed when the shell asks for it.
+        return false;
+      }
+      return true;
+    });
+    // A mouse selection is copied as it is made, as in X terminals; the fallback copy may take the focus away.
+    term.element.addEventListener('mouseup', (event) => {
+      if (event.button === 0) {
+        setTimeout(() => {
+          if (term.hasSelection()) {
+            copy(term.getSelection()).then(() => term.focus());
+          }
+        });
+      }
+    });
+
+    // Window resizes, the split's handle and the pane's own changes all show up as a new size of the host.
+    const observer = new ResizeObserver(refit);
+    observer.observe(host);
+    document.fonts.ready.then(refit);
+
+    Labdeck.terminal = term;
+    setState('connecting');
+    connect();
+    term.focus();
+    return { session, stop, reconnectNow };
+  }
+
+  Labdeck.onSessionReady((session) => {
+    if (current && current.session.id === session.id) {
+      return;
+    }
+    if (current) {
+      current.stop();
+    }
+    current = open(session);
+  });
+  Labdeck.onSessionEnded((session) => {
+    if (current && current.session.id === session.id) {
+      current.stop();
+      current = null;
+    }
+  });
+
+  // Back online, or back to the tab: do not wait for the next retry.
+  window.addEventListener('online', () => current && current.reconnectNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && current) {
+      current.reconnectNow();
+    }
+  });
+}
+
+const layout = byId('lab');
+const handle = byId('split-handle');
+if (layout && handle) {
+  initSplit(layout, handle);
+}
+const mount = byId('terminal-mount');
+if (mount && Labdeck.onSessionReady) {
+  setUpTerminal(mount);
+}
