@@ -138,3 +138,8 @@ ensure_engine() {
   done
   say "Docker engine: $(engine_describe) (set up in $(elapsed_since "$t0") s)"
 }
+
+# The Maven build bundles the terminal front end with the machine's Node.js and npm (no Node is downloaded).
+ensure_node() {
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+}
