@@ -115,6 +115,28 @@ class TerminalSocketTest {
     }
 
     @Test
+    void aFloodInOneSessionNeitherStarvesAnotherNorBreaksItsOwnTerminal() throws Exception {
+        Response other = given().contentType(ContentType.JSON)
+                .body("{\"labId\":\"container-env\",\"lang\":\"ko\"}").post("/api/sessions");
+        String otherId = other.jsonPath().getString("id");
+        String otherCookie = other.getCookie("labdeck_owner");
+        try (TerminalClient flooding = connect();
+                TerminalClient quiet = TerminalClient.connect(port, otherId, otherCookie, false)) {
+            quiet.awaitText(s -> s.contains("# "), "the prompt");
+            flooding.type("yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 40000000; echo flood-$((50+50))\n");
+            for (int i = 0; i < 5; i++) {
+                quiet.type("echo quiet-" + i + "-$((" + i + "*11))\n");
+                quiet.awaitOutput("quiet-" + i + "-" + (i * 11));
+            }
+            flooding.awaitOutput("flood-100");
+            flooding.type("echo after-flood-$((4*4))\n");
+            flooding.awaitOutput("after-flood-16");
+        } finally {
+            given().cookie("labdeck_owner", otherCookie).delete("/api/sessions/" + otherId);
+        }
+    }
+
+    @Test
     void strangersAndOtherOriginsAreRefusedWith403() {
         for (String wrong : new String[] {null, "not-the-owner"}) {
             assertThatThrownBy(() -> TerminalClient.connect(port, sessionId, wrong, false))
