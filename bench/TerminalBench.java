@@ -54,13 +54,15 @@ public class TerminalBench {
 
             Direct direct = Direct.open(container);
             List<Long> viaDocker = echo(direct::send, direct.received, keystrokes);
+            double dockerJavaMbps = throughput(direct::send, direct.received, bytes);
             direct.close();
             double dockerMbps = directThroughput(container, bytes);
 
             System.out.printf(Locale.ROOT, "%n| path | echo p50 (ms) | echo p99 (ms) | throughput (MB/s) |%n|---|---|---|---|%n");
             System.out.printf(Locale.ROOT, "| Labdeck websocket | %.2f | %.2f | %.1f |%n", pct(viaLabdeck, 50), pct(viaLabdeck, 99), labdeckMbps);
-            System.out.printf(Locale.ROOT, "| direct docker exec -t | %.2f | %.2f | %.1f |%n", pct(viaDocker, 50), pct(viaDocker, 99), dockerMbps);
-            System.out.printf(Locale.ROOT, "%nkeystrokes: %d, output: %d MB; Labdeck reaches %.0f%% of the direct throughput%n",
+            System.out.printf(Locale.ROOT, "| direct: docker-java TTY exec | %.2f | %.2f | %.1f |%n", pct(viaDocker, 50), pct(viaDocker, 99), dockerJavaMbps);
+            System.out.printf(Locale.ROOT, "| direct: docker CLI `docker exec -t` | | | %.1f |%n", dockerMbps);
+            System.out.printf(Locale.ROOT, "%nkeystrokes: %d, output: %d MB; Labdeck reaches %.0f%% of docker exec -t's throughput%n",
                     keystrokes, bytes >> 20, 100 * labdeckMbps / dockerMbps);
         } finally {
             HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id)).header("Cookie", cookie)
@@ -100,6 +102,8 @@ public class TerminalBench {
         send.send(String.format(FLOOD, bytes) + "\n");
         received.awaitMarker("BENCH-42");
         double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "  %d frames, %.0f bytes on average%n", received.frames.get(),
+                received.total.get() / (double) received.frames.get());
         return received.total.get() / seconds / 1e6;
     }
 
@@ -136,16 +140,19 @@ public class TerminalBench {
     static final class Received {
         final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
         final AtomicLong total = new AtomicLong();
+        final AtomicLong frames = new AtomicLong();
         private final ByteArrayOutputStream tail = new ByteArrayOutputStream();
 
         void add(byte[] data) {
             total.addAndGet(data.length);
+            frames.incrementAndGet();
             chunks.add(data);
         }
 
         void clear() {
             chunks.clear();
             total.set(0);
+            frames.set(0);
             tail.reset();
         }
 

@@ -13,7 +13,7 @@ mkdir -p target/bench
 javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/TerminalBench.java
 data=$(mktemp -d)
 port=${LABDECK_BENCH_PORT:-8097}
-LABDECK_DATA=$data java -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
+LABDECK_DATA=$data java ${LABDECK_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
   -jar target/quarkus-app/quarkus-run.jar >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
