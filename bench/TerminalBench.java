@@ -74,18 +74,21 @@ public class TerminalBench {
         void send(String text) throws Exception;
     }
 
+    /** Keystrokes sent before timing starts, so both JVMs have compiled the paths they take (the same for each path). */
+    static final int WARM_UP = Integer.getInteger("bench.warmup", 1000);
+
     /** Runs `cat` and times each keystroke until the TTY's echo of it comes back. */
     static List<Long> echo(Sender send, Received received, int keystrokes) throws Exception {
         send.send("stty -icanon; cat >/dev/null\n");
         Thread.sleep(500);
         received.clear();
         List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < keystrokes + 50; i++) {
+        for (int i = 0; i < keystrokes + WARM_UP; i++) {
             char key = (char) ('a' + i % 26);
             long start = System.nanoTime();
             send.send(String.valueOf(key));
             received.awaitByte((byte) key);
-            if (i >= 50) {   // the first 50 warm up
+            if (i >= WARM_UP) {
                 nanos.add(System.nanoTime() - start);
             }
         }

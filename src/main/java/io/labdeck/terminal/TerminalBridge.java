@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jboss.logging.Logger;
 
@@ -16,9 +17,11 @@ import io.labdeck.sandbox.TtySession;
 import io.labdeck.sandbox.TtySize;
 
 /**
- * One session's terminal: a shell in its sandbox, shared by every viewer. The shell's output goes through a bounded
- * queue to a pump (a virtual thread) that is the only sender, so a joining viewer gets the replay and then the live
- * output with nothing lost or doubled. A shell that exits is started again.
+ * One session's terminal: a shell in its sandbox, shared by every viewer. The thread reading the shell's output
+ * records it and sends it to every viewer itself; one lock orders that with joins and control messages, so a joining
+ * viewer gets the replay and then the live output with nothing lost or doubled. Sends wait when a viewer has too
+ * many writes in flight, which stops the reading and so pauses the shell: a flood cannot grow memory. No hand-off
+ * to another thread sits on the path of a keystroke's echo. A shell that exits is started again.
  */
 final class TerminalBridge {
 
@@ -30,13 +33,14 @@ final class TerminalBridge {
     private final SandboxProvisioner sandboxes;
     private final List<String> shell;
     private final ControlCodec codec;
-    private final TerminalEvents events;
+    private final ReentrantLock lock = new ReentrantLock();
     private final ReplayBuffer replay;
     private final AsciicastRecorder recorder;
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
     private volatile TtySize size = new TtySize(80, 24);
     private volatile TtySession tty;
     private volatile boolean closing;
+    private boolean closed;
     private long lastStart;
     private int quickRestarts;
 
@@ -48,9 +52,7 @@ final class TerminalBridge {
         this.shell = config.shell();
         this.codec = codec;
         this.recorder = recorder;
-        this.events = new TerminalEvents((int) config.pending().asLongValue(), (int) config.maxFrame().asLongValue());
         this.replay = new ReplayBuffer((int) config.replay().asLongValue());
-        Thread.ofVirtual().name("terminal-pump-" + sessionId).start(this::pump);
     }
 
     /** Starts the shell; fails if the sandbox cannot run one. */
@@ -59,8 +61,18 @@ final class TerminalBridge {
         tty = sandboxes.openTty(sandbox, new TtyRequest(shell, Map.of(), size), new Output());
     }
 
+    /** Sends the viewer the recent output and the state, then the live output from there on. */
     void join(Viewer viewer, String state) {
-        events.add(new TerminalEvents.Join(viewer, state));
+        locked(() -> {
+            byte[] recent = replay.snapshot();
+            deliver(viewer, () -> {
+                if (recent.length > 0) {
+                    viewer.sendBinary(recent);
+                }
+                viewer.sendText(codec.write(new ControlMessage.Status(state)));
+            });
+            viewers.add(viewer);
+        });
     }
 
     void leave(Viewer viewer) {
@@ -86,33 +98,20 @@ final class TerminalBridge {
         if (current != null) {
             current.resize(newSize);
         }
-        events.add(new TerminalEvents.Resize(newSize.cols(), newSize.rows()));
+        locked(() -> record(() -> recorder.resize(newSize.cols(), newSize.rows())));
     }
 
     void send(ControlMessage message) {
-        events.add(new TerminalEvents.Control(codec.write(message)));
+        String json = codec.write(message);
+        locked(() -> viewers.forEach(v -> deliver(v, () -> v.sendText(json))));
     }
 
     /** Tells every viewer the final state, closes them and ends the shell. */
     void close(String state) {
         closing = true;
         send(new ControlMessage.Status(state));
-        events.close();
-        TtySession current = tty;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    private void pump() {
-        try {
-            TerminalEvents.Event event;
-            while ((event = events.take()) != null) {
-                handle(event);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
+        locked(() -> {
+            closed = true;
             viewers.forEach(Viewer::close);
             viewers.clear();
             try {
@@ -120,28 +119,30 @@ final class TerminalBridge {
             } catch (IOException e) {
                 LOG.warnf("recording of %s: %s", sessionId, e);
             }
+        });
+        TtySession current = tty;
+        if (current != null) {
+            current.close();
         }
     }
 
-    private void handle(TerminalEvents.Event event) {
-        switch (event) {
-            case TerminalEvents.Output o -> {
-                replay.append(o.data());
-                record(() -> recorder.output(o.data()));
-                viewers.forEach(v -> deliver(v, () -> v.sendBinary(o.data())));
+    /** Output, on the thread reading the shell: kept for replay, recorded, and sent to every viewer. */
+    private void output(byte[] data) {
+        locked(() -> {
+            replay.append(data);
+            record(() -> recorder.output(data));
+            viewers.forEach(v -> deliver(v, () -> v.sendBinary(data)));
+        });
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            if (!closed) {
+                action.run();
             }
-            case TerminalEvents.Join j -> {
-                byte[] recent = replay.snapshot();
-                deliver(j.viewer(), () -> {
-                    if (recent.length > 0) {
-                        j.viewer().sendBinary(recent);
-                    }
-                    j.viewer().sendText(codec.write(new ControlMessage.Status(j.state())));
-                });
-                viewers.add(j.viewer());
-            }
-            case TerminalEvents.Control c -> viewers.forEach(v -> deliver(v, () -> v.sendText(c.json())));
-            case TerminalEvents.Resize r -> record(() -> recorder.resize(r.cols(), r.rows()));
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -172,11 +173,7 @@ final class TerminalBridge {
     private final class Output implements TtyOutput {
         @Override
         public void bytes(byte[] data) {
-            try {
-                events.output(data);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            output(data);
         }
 
         @Override

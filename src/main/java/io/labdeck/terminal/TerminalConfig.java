@@ -16,17 +16,6 @@ public interface TerminalConfig {
     @WithDefault("64K")
     MemorySize replay();
 
-    /**
-     * Output waiting to be sent, per terminal. When it is full the sandbox's output stream is paused: a flood
-     * slows down its own shell instead of growing memory.
-     */
-    @WithDefault("256K")
-    MemorySize pending();
-
-    /** The largest websocket frame of output; smaller output is sent as it comes. */
-    @WithDefault("32K")
-    MemorySize maxFrame();
-
     /** The shell started in the sandbox: bash as a login shell where there is one, else sh. */
     @WithDefault("/bin/sh,-c,if [ -x /bin/bash ]; then exec /bin/bash -l; else exec /bin/sh -l; fi")
     List<String> shell();

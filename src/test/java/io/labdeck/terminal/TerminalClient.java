@@ -23,6 +23,7 @@ final class TerminalClient implements AutoCloseable {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final List<String> controls = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final Object sending = new Object();
     private final WebSocket socket;
 
     private TerminalClient(URI uri, String cookie, String origin) throws Exception {
@@ -53,12 +54,17 @@ final class TerminalClient implements AutoCloseable {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** java.net.http allows one send at a time; the cursor-position reply comes from another thread. */
     void send(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        synchronized (sending) {
+            socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        }
     }
 
     void control(String json) {
-        socket.sendText(json, true).join();
+        synchronized (sending) {
+            socket.sendText(json, true).join();
+        }
     }
 
     /** Everything received so far, decoded as one stream. */
@@ -123,7 +129,7 @@ final class TerminalClient implements AutoCloseable {
             }
             // Like xterm.js, answer a cursor position query: busybox's shell waits for it after each prompt.
             if (new String(bytes, StandardCharsets.ISO_8859_1).contains("\u001b[6n")) {
-                webSocket.sendBinary(ByteBuffer.wrap("\u001b[1;1R".getBytes(StandardCharsets.US_ASCII)), true);
+                CompletableFuture.runAsync(() -> send("\u001b[1;1R".getBytes(StandardCharsets.US_ASCII)));
             }
             webSocket.request(1);
             return null;
