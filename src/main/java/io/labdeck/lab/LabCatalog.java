@@ -59,7 +59,7 @@ public class LabCatalog {
         config.extraFolders().ifPresent(extra -> extra.stream().filter(s -> !s.isBlank())
                 .map(String::trim).map(java.nio.file.Path::of).forEach(roots::add));
         Map<String, Lab> byId = new LinkedHashMap<>();
-        loader.loadAll(roots).stream().sorted(Comparator.comparing(Lab::id)).forEach(l -> byId.put(l.id(), l));
+        loader.loadAll(roots).forEach(l -> byId.put(l.id(), l));
         return Map.copyOf(byId);
     }
 

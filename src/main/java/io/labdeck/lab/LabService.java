@@ -32,10 +32,17 @@ public class LabService {
         return document(id, lang, Placeholders.withoutSession(registry.address()));
     }
 
-    public LabDocument document(String id, String lang, Placeholders placeholders) {
+    /** The lab, which must have a text in {@code lang}. */
+    public Lab lab(String id, String lang) {
         Lab lab = lab(id);
-        LabDocument doc = lab.document(lang)
-                .orElseThrow(() -> new LanguageNotFoundException(id, lang, lab.languages()));
+        if (lab.document(lang).isEmpty()) {
+            throw new LanguageNotFoundException(id, lang, lab.languages());
+        }
+        return lab;
+    }
+
+    public LabDocument document(String id, String lang, Placeholders placeholders) {
+        LabDocument doc = lab(id, lang).document(lang).orElseThrow();
         return new LabDocument(doc.lang(), doc.title(), doc.intro().resolve(placeholders),
                 doc.steps().stream().map(s -> new Step(s.id(), s.title(), s.body().resolve(placeholders), s.check()))
                         .toList(),

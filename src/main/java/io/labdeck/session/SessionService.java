@@ -58,8 +58,7 @@ public class SessionService {
 
     /** Starts a session for the owner: provisions its sandbox and runs the lab's setup. */
     public LabSession start(String labId, String lang, OwnerToken owner) {
-        Lab lab = labs.lab(labId);
-        labs.document(labId, lang);
+        Lab lab = labs.lab(labId, lang);
         if (!starting.tryAcquire()) {
             metrics.failed("too-many-starting");
             throw new TooManyStartingException("Too many sessions are starting right now; try again shortly.",

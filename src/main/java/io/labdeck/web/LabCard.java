@@ -28,9 +28,9 @@ public record LabCard(String id, String lang, String title, String description, 
                 LanguageLink.labHref(lab.id(), lang), LanguageLink.toLab(lab.id(), langs, lang));
     }
 
+    /** The loader already resolved each language's title (lab.yaml, front matter, heading, or the id). */
     static String title(Lab lab, String lang) {
-        return lab.document(lang).map(LabDocument::title).filter(t -> !t.isBlank())
-                .orElseGet(() -> lab.titles().getOrDefault(lang, lab.id()));
+        return lab.titles().getOrDefault(lang, lab.id());
     }
 
     // Descriptions are optional per language; a summary in another language beats an empty card.

@@ -5,12 +5,11 @@ import java.util.List;
 
 import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabDocument;
-import io.labdeck.lab.Placeholders;
 import io.labdeck.lab.Step;
 
 /**
- * A lab in one language, ready for the lab page template: titles are plain text, HTML is the sanitised markdown with
- * placeholders already resolved.
+ * A lab in one language, ready for the lab page template: titles are plain text, HTML is the sanitised markdown
+ * (its placeholders were resolved by {@link io.labdeck.lab.LabService#document}).
  *
  * @param id        the lab id
  * @param lang      the content language
@@ -22,14 +21,12 @@ import io.labdeck.lab.Step;
 public record LabPage(String id, String lang, String title, String introHtml, List<StepView> steps,
         List<LanguageLink> languages) {
 
-    public static LabPage of(Lab lab, LabDocument doc, Placeholders placeholders) {
+    public static LabPage of(Lab lab, LabDocument doc) {
         List<StepView> steps = new ArrayList<>();
         for (Step step : doc.steps()) {
-            steps.add(new StepView(steps.size() + 1, step.id(), step.title(),
-                    step.body().resolve(placeholders).html(), step.hasCheck()));
+            steps.add(new StepView(steps.size() + 1, step.id(), step.title(), step.body().html(), step.hasCheck()));
         }
-        return new LabPage(lab.id(), doc.lang(), LabCard.title(lab, doc.lang()),
-                doc.intro().resolve(placeholders).html(), List.copyOf(steps),
+        return new LabPage(lab.id(), doc.lang(), doc.title(), doc.intro().html(), List.copyOf(steps),
                 LanguageLink.toLab(lab.id(), lab.languages(), doc.lang()));
     }
 

@@ -14,9 +14,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabCatalog;
-import io.labdeck.lab.LabDocument;
-import io.labdeck.lab.Placeholders;
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.lab.LabService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -37,11 +35,11 @@ public class LabPageResource {
     }
 
     private final LabCatalog catalog;
-    private final RegistryConfig registry;
+    private final LabService labs;
 
-    public LabPageResource(LabCatalog catalog, RegistryConfig registry) {
+    public LabPageResource(LabCatalog catalog, LabService labs) {
         this.catalog = catalog;
-        this.registry = registry;
+        this.labs = labs;
     }
 
     @GET
@@ -56,15 +54,14 @@ public class LabPageResource {
         boolean asked = lang != null && !lang.isBlank();
         String contentLang = asked ? lang
                 : UiLanguage.bestMatch(acceptLanguage, lab.languages()).orElse(lab.languages().get(0));
-        Optional<LabDocument> doc = lab.document(contentLang);
-        if (doc.isEmpty()) {
+        if (lab.document(contentLang).isEmpty()) {
             String ui = UiLanguage.pick(lang, acceptLanguage);
             String shownIn = lab.languages().contains(ui) ? ui : lab.languages().get(0);
             return notFound(ui, id, LabCard.title(lab, shownIn), contentLang,
                     LanguageLink.toLab(id, lab.languages(), ""));
         }
         String ui = UiLanguage.pick(contentLang, acceptLanguage);
-        LabPage page = LabPage.of(lab, doc.get(), Placeholders.withoutSession(registry.address()));
+        LabPage page = LabPage.of(lab, labs.document(id, contentLang));
         return Html.page(Response.Status.OK, Templates.lab(ui, page).setLocale(UiLanguage.locale(ui)));
     }
 
