@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 final class TerminalClient implements AutoCloseable {
 
     /** A flood test prints 40 MB; only recent output matters to the assertions. */
-    private static final int KEEP = 4 << 20;
+    private static final int KEEP = 1 << 20;
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final List<String> controls = new CopyOnWriteArrayList<>();
@@ -61,6 +62,15 @@ final class TerminalClient implements AutoCloseable {
         }
     }
 
+    /** Sends frames back to back, so that a cursor-position reply cannot land between them. */
+    void sendFrames(byte[]... frames) {
+        synchronized (sending) {
+            for (byte[] frame : frames) {
+                socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+            }
+        }
+    }
+
     void control(String json) {
         synchronized (sending) {
             socket.sendText(json, true).join();
@@ -77,7 +87,22 @@ final class TerminalClient implements AutoCloseable {
     }
 
     String awaitText(Predicate<String> condition, String what) throws InterruptedException {
-        return await(() -> condition.test(text()), what + "; screen so far:\n" + text());
+        return awaitText(condition, what, Duration.ofSeconds(20));
+    }
+
+    String awaitText(Predicate<String> condition, String what, Duration patience) throws InterruptedException {
+        return await(() -> condition.test(text()), () -> what + "; screen so far:\n" + tail(), patience);
+    }
+
+    /** Waits longer than usual, for output behind a deliberate flood on a busy machine. */
+    String awaitOutput(String expected, Duration patience) throws InterruptedException {
+        return awaitText(t -> t.contains(expected), "output containing " + expected + " (controls: " + controls + ")",
+                patience);
+    }
+
+    private String tail() {
+        String all = text();
+        return all.length() <= 2000 ? all : "[...]" + all.substring(all.length() - 2000);
     }
 
     String awaitOutput(String expected) throws InterruptedException {
@@ -85,11 +110,12 @@ final class TerminalClient implements AutoCloseable {
     }
 
     void awaitControl(String fragment) throws InterruptedException {
-        await(() -> controls.stream().anyMatch(c -> c.contains(fragment)), "control " + fragment + " in " + controls);
+        await(() -> controls.stream().anyMatch(c -> c.contains(fragment)), () -> "control " + fragment + " in " + controls,
+                Duration.ofSeconds(20));
     }
 
     void awaitControls(Predicate<List<String>> condition, String what) throws InterruptedException {
-        await(() -> condition.test(controls), what + " in " + controls);
+        await(() -> condition.test(controls), () -> what + " in " + controls, Duration.ofSeconds(20));
     }
 
     boolean awaitClosed() throws Exception {
@@ -97,11 +123,14 @@ final class TerminalClient implements AutoCloseable {
         return true;
     }
 
-    private String await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
+    private String await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what,
+            Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long seen = -1;
+        // Re-test only after something arrived: decoding megabytes every 20 ms would steal the CPU a flood needs.
+        while (seen == (seen = received.get()) || !condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out after " + patience.toSeconds() + " s waiting for " + what.get());
             }
             Thread.sleep(20);
         }
@@ -121,6 +150,7 @@ final class TerminalClient implements AutoCloseable {
             data.get(bytes);
             synchronized (TerminalClient.this) {
                 output.write(bytes, 0, bytes.length);
+                received.incrementAndGet();
                 if (output.size() > KEEP * 2) {
                     byte[] all = output.toByteArray();
                     output.reset();
@@ -142,6 +172,7 @@ final class TerminalClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 controls.add(partial.toString());
+                received.incrementAndGet();
                 partial.setLength(0);
             }
             webSocket.request(1);
