@@ -23,6 +23,11 @@ public record OwnerToken(String value) {
         return new OwnerToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
+    /** The token in a cookie, or null when the browser sent none. */
+    public static OwnerToken of(String cookie) {
+        return cookie == null || cookie.isBlank() ? null : new OwnerToken(cookie);
+    }
+
     public String hash() {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

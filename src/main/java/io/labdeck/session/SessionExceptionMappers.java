@@ -47,6 +47,26 @@ public class SessionExceptionMappers {
         return error(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
     }
 
+    @ServerExceptionMapper
+    public Response stepNotFound(StepNotFoundException e) {
+        return error(Response.Status.NOT_FOUND, "step-not-found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response stepBlocked(StepBlockedException e) {
+        return error(Response.Status.CONFLICT, "step-blocked", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(SessionNotReadyException e) {
+        return error(Response.Status.CONFLICT, "session-not-ready", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response authoringOff(AuthoringDisabledException e) {
+        return error(Response.Status.NOT_FOUND, "authoring-disabled", e.getMessage());
+    }
+
     private static Response error(Response.Status status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(code, message, null))
                 .build();

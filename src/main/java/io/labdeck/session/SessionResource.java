@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -67,6 +68,21 @@ public class SessionResource {
     public List<SessionView> mine(@CookieParam(OwnerToken.COOKIE) String cookie) {
         return isBlank(cookie) ? List.of() : sessions.liveOwnedBy(new OwnerToken(cookie)).stream()
                 .map(sessions::view).toList();
+    }
+
+    /**
+     * This browser's most recent session of a lab in a language, live or ended (an extension of the contract: a
+     * learner who comes back after expiry sees their earlier progress). 404 when there is none.
+     */
+    @GET
+    @Path("/latest")
+    public SessionView latest(@QueryParam("labId") String labId, @QueryParam("lang") String lang,
+            @CookieParam(OwnerToken.COOKIE) String cookie) {
+        if (isBlank(labId) || isBlank(lang)) {
+            throw new InvalidRequestException("Give ?labId=...&lang=...");
+        }
+        return sessions.latest(owner(cookie), labId, lang).map(sessions::view).orElseThrow(
+                () -> new SessionNotFoundException("This browser has no session of '" + labId + "' in " + lang + "."));
     }
 
     @GET

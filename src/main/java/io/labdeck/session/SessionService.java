@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.labdeck.lab.Lab;
-import io.labdeck.lab.LabDocument;
 import io.labdeck.lab.LabService;
 import io.labdeck.sandbox.Sandbox;
 import io.labdeck.sandbox.SandboxFailedException;
@@ -40,11 +37,13 @@ public class SessionService {
     private final SessionMetrics metrics;
     private final Clock clock;
     private final TerminalService terminals;
+    private final ProgressService progress;
+    private final SessionOwnership ownership;
     private final Semaphore starting;
 
     public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
             SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock,
-            TerminalService terminals) {
+            TerminalService terminals, ProgressService progress, SessionOwnership ownership) {
         this.labs = labs;
         this.sandboxes = sandboxes;
         this.requests = requests;
@@ -53,6 +52,8 @@ public class SessionService {
         this.metrics = metrics;
         this.clock = clock;
         this.terminals = terminals;
+        this.progress = progress;
+        this.ownership = ownership;
         this.starting = new Semaphore(config.maxStarting());
     }
 
@@ -87,8 +88,10 @@ public class SessionService {
             LOG.infof("session %s (%s/%s) ready in %d ms", session.id(), lab.id(), lang,
                     sandbox.startTime().toMillis());
             Instant ready = clock.instant();
-            return store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
+            LabSession live = store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
                     SessionState.READY, now, ready.plus(duration), ready, Optional.of(sandbox.ref().id())));
+            progress.openSteps(live);
+            return live;
         } catch (SandboxFailedException e) {
             metrics.failed("sandbox-failed");
             LOG.warnf("session %s (%s) failed to start: %s (%s)", session.id(), lab.id(), e.getMessage(), e.detail());
@@ -99,23 +102,29 @@ public class SessionService {
 
     /** The owner's session, counting the call as a sign of life. */
     public LabSession get(String id, OwnerToken owner) {
-        LabSession session = owned(id, owner);
-        if (session.state().live()) {
-            store.touch(id, clock.instant());
-        }
-        return session;
+        return ownership.used(id, owner);
     }
 
     /** Every step of the session's lab with its status in the session. */
     public SessionView view(LabSession session) {
-        LabDocument doc = labs.lab(session.labId()).document(session.lang()).orElseThrow();
-        Map<String, StepProgress> progress = store.progress(session.id()).stream()
-                .collect(Collectors.toMap(StepProgress::stepId, Function.identity()));
-        List<SessionView.StepView> steps = doc.steps().stream().map(s -> progress.getOrDefault(s.id(),
-                StepProgress.pending(s.id()))).map(p -> new SessionView.StepView(p.stepId(), p.status().word(),
-                        p.checkedAt().orElse(null))).toList();
+        Map<String, StepGate.Gate> gates = progress.gates(session);
+        List<SessionView.StepView> steps = gates.values().stream().map(g -> stepView(g, session.lang())).toList();
         return new SessionView(session.id(), session.labId(), session.lang(), session.state().word(),
-                session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps);
+                session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps, StepGate.complete(gates));
+    }
+
+    private static SessionView.StepView stepView(StepGate.Gate g, String lang) {
+        StepProgress p = g.progress();
+        String hint = g.status() == StepStatus.FAILED
+                ? g.step().check().flatMap(c -> c.hint(lang)).orElse(null) : null;
+        return new SessionView.StepView(g.step().id(), g.status().word(), p.checkedAt().orElse(null),
+                g.step().hasCheck(), p.message(), hint, g.waitingFor(), p.setupError().orElse(null));
+    }
+
+    /** The owner's most recent session of a lab in a language, live or not: a returning learner's progress. */
+    public Optional<LabSession> latest(OwnerToken owner, String labId, String lang) {
+        labs.lab(labId, lang);
+        return owner == null ? Optional.empty() : store.latest(owner.hash(), labId, lang);
     }
 
     /** Adds one extension, up to the maximum lifetime. */
@@ -156,12 +165,7 @@ public class SessionService {
     }
 
     private LabSession owned(String id, OwnerToken owner) {
-        LabSession session = store.find(id).orElseThrow(() -> new SessionNotFoundException("No session has the id '"
-                + id + "'."));
-        if (owner == null || !owner.hash().equals(session.ownerHash())) {
-            throw new SessionForbiddenException("This session belongs to another browser.");
-        }
-        return session;
+        return ownership.owned(id, owner);
     }
 
     private static LabSession withState(LabSession s, SessionState state) {

@@ -22,10 +22,12 @@ public class SessionStore {
 
     private final SessionRepository sessions;
     private final StepProgressRepository progress;
+    private final CheckResultRepository checks;
 
-    SessionStore(SessionRepository sessions, StepProgressRepository progress) {
+    SessionStore(SessionRepository sessions, StepProgressRepository progress, CheckResultRepository checks) {
         this.sessions = sessions;
         this.progress = progress;
+        this.checks = checks;
     }
 
     @Transactional
@@ -77,12 +79,23 @@ public class SessionStore {
 
     @Transactional
     public void saveProgress(String sessionId, StepProgress step) {
-        StepProgressEntity e = new StepProgressEntity();
-        e.sessionId = sessionId;
-        e.stepId = step.stepId();
-        e.status = step.status();
-        e.message = step.message().length() > 4000 ? step.message().substring(0, 4000) : step.message();
-        e.checkedAt = step.checkedAt().orElseThrow();
-        progress.getEntityManager().merge(e);
+        progress.getEntityManager().merge(StepProgressEntity.of(sessionId, step));
+    }
+
+    @Transactional
+    public void saveCheck(String sessionId, StoredCheck check) {
+        checks.persist(CheckResultEntity.of(sessionId, check));
+    }
+
+    @Transactional
+    public List<StoredCheck> checks(String sessionId) {
+        return checks.list("sessionId", Sort.by("id"), sessionId).stream().map(CheckResultEntity::toRecord).toList();
+    }
+
+    /** The owner's most recent session of a lab in a language, whatever its state. */
+    @Transactional
+    public Optional<LabSession> latest(String ownerHash, String labId, String lang) {
+        return sessions.find("ownerHash = ?1 and labId = ?2 and lang = ?3", Sort.descending("createdAt"), ownerHash,
+                labId, lang).firstResultOptional().map(SessionEntity::toRecord);
     }
 }

@@ -13,11 +13,24 @@ import java.util.List;
  * @param expiresAt   when it ends unless extended
  * @param terminalUrl where its terminal websocket is
  * @param steps       every step of the lab with this session's status
+ * @param completed   whether every step with a check has passed
  */
 public record SessionView(String id, String labId, String lang, String status, Instant expiresAt,
-        String terminalUrl, List<StepView> steps) {
+        String terminalUrl, List<StepView> steps, boolean completed) {
 
-    /** A step's status in a session. */
-    public record StepView(String id, String status, Instant checkedAt) {
+    /**
+     * A step's status in a session.
+     *
+     * @param id         the step
+     * @param status     pending, passed, failed or blocked
+     * @param checkedAt  when it was last checked
+     * @param hasCheck   whether it has a check at all
+     * @param message    what its latest check printed
+     * @param hint       its hint in the session's language, while it has failed
+     * @param waitingFor the steps that must pass before it opens
+     * @param setupError why its setup failed, until a retry succeeds
+     */
+    public record StepView(String id, String status, Instant checkedAt, boolean hasCheck, String message, String hint,
+            List<String> waitingFor, String setupError) {
     }
 }

@@ -30,9 +30,30 @@ class StepProgressEntity {
     String message;
     @Column(name = "checked_at")
     Instant checkedAt;
+    @Column(name = "setup_at")
+    Instant setupAt;
+    @Column(name = "setup_error")
+    String setupError;
 
     StepProgress toRecord() {
-        return new StepProgress(stepId, status, message, Optional.ofNullable(checkedAt));
+        return new StepProgress(stepId, status, message, Optional.ofNullable(checkedAt), Optional.ofNullable(setupAt),
+                Optional.ofNullable(setupError));
+    }
+
+    static StepProgressEntity of(String sessionId, StepProgress step) {
+        StepProgressEntity e = new StepProgressEntity();
+        e.sessionId = sessionId;
+        e.stepId = step.stepId();
+        e.status = step.status();
+        e.message = cap(step.message());
+        e.checkedAt = step.checkedAt().orElse(null);
+        e.setupAt = step.setupAt().orElse(null);
+        e.setupError = step.setupError().map(StepProgressEntity::cap).orElse(null);
+        return e;
+    }
+
+    private static String cap(String text) {
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
     }
 
     /** Composite key. */

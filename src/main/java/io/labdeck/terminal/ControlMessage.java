@@ -18,10 +18,21 @@ public sealed interface ControlMessage {
         }
     }
 
-    /** Server: a step's check status changed. */
-    record Check(String type, String stepId, boolean passed) implements ControlMessage {
-        public Check(String stepId, boolean passed) {
-            this("check", stepId, passed);
+    /**
+     * Server: a step's check status changed. {@code status}, {@code message} and {@code hint} extend the contract's
+     * {@code {type, stepId, passed}}; {@code hint} is null unless the check failed.
+     */
+    record Check(String type, String stepId, boolean passed, String status, String message, String hint)
+            implements ControlMessage {
+        public Check(String stepId, boolean passed, String status, String message, String hint) {
+            this("check", stepId, passed, status, message, hint);
+        }
+    }
+
+    /** Server: a step's setup ran when the step opened, or failed (an extension of the contract). */
+    record Setup(String type, String stepId, boolean ok, String message) implements ControlMessage {
+        public Setup(String stepId, boolean ok, String message) {
+            this("setup", stepId, ok, message);
         }
     }
 

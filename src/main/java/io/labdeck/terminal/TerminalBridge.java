@@ -83,10 +83,14 @@ final class TerminalBridge {
         return !viewers.isEmpty();
     }
 
-    void input(Viewer viewer, byte[] data) {
-        if (!viewer.watch() && tty != null) {
-            tty.write(data);
+    /** Writes an owner's keystrokes to the shell; answers whether they were written (watchers' are dropped). */
+    boolean input(Viewer viewer, byte[] data) {
+        TtySession current = tty;
+        if (viewer.watch() || current == null) {
+            return false;
         }
+        current.write(data);
+        return true;
     }
 
     void resize(Viewer viewer, TtySize newSize) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.labdeck.sandbox.SandboxFailedException;
 import io.labdeck.sandbox.SandboxProvisioner;
@@ -24,13 +25,15 @@ public class TerminalService {
     private final TerminalAccess access;
     private final TerminalConfig config;
     private final ControlCodec codec;
+    private final Event<CommandEntered> commands;
 
     public TerminalService(SandboxProvisioner sandboxes, TerminalAccess access, TerminalConfig config,
-            ControlCodec codec) {
+            ControlCodec codec, Event<CommandEntered> commands) {
         this.sandboxes = sandboxes;
         this.access = access;
         this.config = config;
         this.codec = codec;
+        this.commands = commands;
     }
 
     /** Attaches a viewer to the session's terminal, starting the shell if it is the first. */
@@ -67,8 +70,8 @@ public class TerminalService {
 
     public void input(String sessionId, Viewer viewer, byte[] data) {
         TerminalBridge bridge = bridges.get(sessionId);
-        if (bridge != null) {
-            bridge.input(viewer, data);
+        if (bridge != null && bridge.input(viewer, data) && endsLine(data)) {
+            commands.fire(new CommandEntered(sessionId));
         }
     }
 
@@ -79,6 +82,26 @@ public class TerminalService {
     /** Pushes a control message (a check result, say) to every viewer of the session's terminal. */
     public void push(String sessionId, ControlMessage message) {
         Optional.ofNullable(bridges.get(sessionId)).ifPresent(b -> b.send(message));
+    }
+
+    /** Sessions whose terminal has a viewer now. */
+    public java.util.Set<String> attached() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        bridges.forEach((id, bridge) -> {
+            if (bridge.hasViewers()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private static boolean endsLine(byte[] data) {
+        for (byte b : data) {
+            if (b == '\r' || b == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends the session's terminal: viewers are told {@code state} and disconnected, the shell ends. */

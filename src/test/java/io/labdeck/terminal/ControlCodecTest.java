@@ -32,8 +32,9 @@ class ControlCodecTest {
     @Test
     void writesServerMessagesAsTheContractSays() {
         assertThat(codec.write(new ControlMessage.Status("ready"))).isEqualTo("{\"type\":\"status\",\"state\":\"ready\"}");
-        assertThat(codec.write(new ControlMessage.Check("look", true)))
-                .isEqualTo("{\"type\":\"check\",\"stepId\":\"look\",\"passed\":true}");
+        assertThat(codec.write(new ControlMessage.Check("look", true, "passed", "ok", null)))
+                .startsWith("{\"type\":\"check\",\"stepId\":\"look\",\"passed\":true,")
+                .contains("\"status\":\"passed\"", "\"message\":\"ok\"");
         assertThat(codec.write(new ControlMessage.Error("bad"))).isEqualTo("{\"type\":\"error\",\"message\":\"bad\"}");
     }
 }
