@@ -1,0 +1,58 @@
+package io.labdeck.terminal;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** A command typed into the terminal turns its step green over the websocket, with no check call. */
+@QuarkusTest
+class AutoCheckSocketTest {
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    private String sessionId;
+    private String cookie;
+
+    @BeforeEach
+    void startSession() {
+        Response started = given().contentType(ContentType.JSON).body("{\"labId\":\"check-fixture\",\"lang\":\"ko\"}")
+                .post("/api/sessions");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
+        sessionId = started.jsonPath().getString("id");
+        cookie = started.getCookie("labdeck_owner");
+    }
+
+    @AfterEach
+    void endSession() {
+        given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId);
+    }
+
+    @Test
+    void aTypedCommandBringsACheckMessageAndThePassIsStored() throws Exception {
+        try (TerminalClient t = TerminalClient.connect(port, sessionId, cookie, false)) {
+            t.awaitText(s -> s.contains("# "), "the prompt");
+            t.type("touch made.txt\n");
+            t.awaitControls(c -> c.stream().anyMatch(m -> m.contains("\"type\":\"check\"")
+                    && m.contains("\"stepId\":\"make-file\"") && m.contains("\"passed\":true")), "a check message");
+        }
+        JsonPath view = given().cookie("labdeck_owner", cookie).get("/api/sessions/" + sessionId).jsonPath();
+        assertThat(view.getString("steps.find { it.id == 'make-file' }.status")).isEqualTo("passed");
+        // Background checks that fail do not mark a step the learner has not tried as failed.
+        assertThat(view.getString("steps.find { it.id == 'slow' }.status")).isEqualTo("pending");
+        List<String> triggers = given().cookie("labdeck_owner", cookie).get("/api/sessions/" + sessionId + "/checks")
+                .jsonPath().getList("findAll { it.stepId == 'make-file' }.trigger");
+        assertThat(triggers).isNotEmpty().containsOnly("auto");
+    }
+}
