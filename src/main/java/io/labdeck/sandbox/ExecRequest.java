@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param env      extra environment
  * @param user     user to run as; empty for the image's
  * @param workdir  working directory; empty for the image's
- * @param timeout  deadline, enforced inside the sandbox with {@code timeout}
+ * @param timeout  deadline, enforced inside the sandbox (the command's whole process group is killed)
  * @param maxOutputBytes output beyond this is dropped (the rest of the stream is still drained)
  */
 public record ExecRequest(List<String> argv, Map<String, String> env, Optional<String> user, Optional<String> workdir,

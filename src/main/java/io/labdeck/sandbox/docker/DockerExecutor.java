@@ -17,12 +17,22 @@ import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.SandboxFailedException;
 
 /**
- * Runs commands to completion. Docker cannot kill an exec, so the deadline is enforced inside the sandbox by
- * {@code timeout -s KILL}; a client-side wait a little longer guards against children that keep the streams open.
+ * Runs commands to completion. Docker cannot kill an exec, so the deadline is enforced inside the sandbox: the command
+ * runs in a process group of its own and a watchdog kills the whole group at the deadline. {@code timeout} alone
+ * would kill only the shell and leave its children (a hung {@code sleep}, a flooding {@code yes}) running. A client
+ * wait a little longer than the deadline guards against anything that still holds the streams open.
  */
 final class DockerExecutor {
 
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /**
+     * {@code sh -c WATCHDOG labdeck-exec SECONDS ARGV...}. Background processes the command leaves on success are
+     * kept (a solve may start a server); only a deadline kills the group. The second kill covers a watchdog that has
+     * not yet made its own group.
+     */
+    private static final String WATCHDOG = "n=$1; shift; setsid \"$@\" & p=$!; "
+            + "setsid sh -c \"sleep $n; kill -9 -$p\" & d=$!; "
+            + "wait $p; r=$?; kill -9 -$d 2>/dev/null || kill -9 $d 2>/dev/null; exit $r";
 
     private final DockerClient docker;
 
@@ -32,7 +42,7 @@ final class DockerExecutor {
 
     ExecResult exec(String containerId, ExecRequest request) {
         long started = System.nanoTime();
-        List<String> argv = new ArrayList<>(List.of("timeout", "-s", "KILL",
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "labdeck-exec",
                 Long.toString(Math.max(1, request.timeout().toSeconds()))));
         argv.addAll(request.argv());
         var create = docker.execCreateCmd(containerId).withCmd(argv.toArray(String[]::new))
