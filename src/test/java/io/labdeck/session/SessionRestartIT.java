@@ -31,7 +31,7 @@ class SessionRestartIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aSessionSurvivesAServerRestart() throws Exception {
+    void aSessionAndItsProgressSurviveAServerRestart() throws Exception {
         int port = freePort();
         DockerClient docker = docker();
         String id;
@@ -46,6 +46,16 @@ class SessionRestartIT {
             cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             container = "labdeck-" + id;
             assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning()).isTrue();
+
+            HttpResponse<String> failed = send(port, "POST", "/api/sessions/" + id + "/steps/own-files/check", cookie,
+                    null);
+            assertThat(failed.body()).contains("\"passed\":false", "notes not found");
+            String exec = docker.execCreateCmd(container).withCmd("sh", "-c", "hostname > /root/hostname.txt").exec()
+                    .getId();
+            docker.execStartCmd(exec).start().awaitCompletion(10, TimeUnit.SECONDS);
+            HttpResponse<String> passed = send(port, "POST", "/api/sessions/" + id + "/steps/look-around/check",
+                    cookie, null);
+            assertThat(passed.body()).as(passed.body()).contains("\"passed\":true");
         } finally {
             stop(first);
         }
@@ -58,8 +68,16 @@ class SessionRestartIT {
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(field(again.body(), "status")).isEqualTo("ready");
             assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning()).isTrue();
+            assertThat(again.body()).as("progress kept").containsPattern(
+                    "\\{\"id\":\"look-around\",\"status\":\"passed\",\"checkedAt\":\"[^\"]+\"")
+                    .containsPattern("\\{\"id\":\"own-files\",\"status\":\"failed\"[^}]*notes not found");
 
             assertThat(send(port, "DELETE", "/api/sessions/" + id, cookie, null).statusCode()).isEqualTo(204);
+            HttpResponse<String> earlier = send(port, "GET", "/api/sessions/latest?labId=container-basics&lang=ko",
+                    cookie, null);
+            assertThat(earlier.statusCode()).isEqualTo(200);
+            assertThat(earlier.body()).as("an ended session still shows its progress")
+                    .contains("\"status\":\"ended\"", "\"id\":\"look-around\",\"status\":\"passed\"");
             assertThat(docker.listContainersCmd().withShowAll(true).withNameFilter(java.util.List.of(container))
                     .exec()).isEmpty();
         } finally {
