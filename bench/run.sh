@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
-#   bench/run.sh [keystrokes] [megabytes]
+#   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | all]   (default: all)
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -10,7 +10,7 @@ ensure_maven
 mvn -B -ntp -q package -DskipTests
 mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 mkdir -p target/bench
-javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/TerminalBench.java
+javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/TerminalBench.java bench/CheckBench.java
 data=$(mktemp -d)
 port=${LABDECK_BENCH_PORT:-8097}
 LABDECK_DATA=$data java ${LABDECK_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
@@ -18,6 +18,17 @@ LABDECK_DATA=$data java ${LABDECK_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port"
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-say "Server up (pid $server); running the terminal benchmark..."
-java -cp "target/bench:$(cat target/bench-classpath.txt)" TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+what=${1:-all}
+[ $# -gt 0 ] && shift
+cp="target/bench:$(cat target/bench-classpath.txt)"
+if [ "$what" = terminal ] || [ "$what" = all ]; then
+  say "Server up (pid $server); running the terminal benchmark..."
+  java -cp "$cp" TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+fi
+if [ "$what" = checks ] || [ "$what" = all ]; then
+  say "Running the check benchmark..."
+  count=${1:-200}
+  [ "$what" = all ] && count=200
+  java -cp "$cp" CheckBench "http://localhost:$port" "$count"
+fi
 say "Server peak memory (VmHWM): $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
