@@ -47,9 +47,10 @@ public class ProgressService {
     private final Clock clock;
     private final Event<StepChecked> events;
     private final Event<StepSetUp> setups;
+    private final SessionMetrics metrics;
 
     public ProgressService(LabService labs, SessionStore store, CheckRunner runner, SandboxConfig sandboxConfig,
-            Clock clock, Event<StepChecked> events, Event<StepSetUp> setups) {
+            Clock clock, Event<StepChecked> events, Event<StepSetUp> setups, SessionMetrics metrics) {
         this.labs = labs;
         this.store = store;
         this.runner = runner;
@@ -57,6 +58,7 @@ public class ProgressService {
         this.clock = clock;
         this.events = events;
         this.setups = setups;
+        this.metrics = metrics;
     }
 
     /** Checks one step now and returns the result. */
@@ -167,6 +169,7 @@ public class ProgressService {
 
     private StepStatus record(LabSession session, StepGate.Gate gate, CheckResult result, Trigger trigger) {
         Instant now = clock.instant();
+        metrics.checked(result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.elapsed());
         store.saveCheck(session.id(), new StoredCheck(result.stepId(), result.passed(),
                 result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.message(),
                 result.elapsed(), now));

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Session figures for /q/metrics: live sessions, starts by outcome, and start latency. */
+/** Session figures for /q/metrics: live sessions, starts by outcome, start latency, and checks. */
 @ApplicationScoped
 public class SessionMetrics {
 
@@ -30,6 +30,12 @@ public class SessionMetrics {
 
     void failed(String reason) {
         starts(reason).increment();
+    }
+
+    /** One check's run time in the sandbox, by outcome and by who asked (button, auto, solve). */
+    void checked(String outcome, String trigger, Duration elapsed) {
+        Timer.builder("labdeck.checks").description("Step checks run in sandboxes").tag("outcome", outcome)
+                .tag("trigger", trigger).register(registry).record(elapsed);
     }
 
     private Counter starts(String outcome) {

@@ -81,6 +81,8 @@ class StepResourceTest {
                 .getList("findAll { it.stepId == 'make-file' }");
         assertThat(history).extracting(h -> h.get("passed")).containsExactly(false, true);
         assertThat(history).extracting(h -> h.get("trigger")).containsOnly("button");
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern("labdeck_checks_seconds_count\\{[^}]*outcome=\"failed\"[^}]*trigger=\"button\"");
     }
 
     @Test
