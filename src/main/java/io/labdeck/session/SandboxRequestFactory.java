@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.labdeck.lab.Lab;
+import io.labdeck.lab.Placeholders;
 import io.labdeck.lab.RegistryConfig;
 import io.labdeck.lab.SandboxSpec;
 import io.labdeck.sandbox.SandboxConfig;
@@ -30,6 +31,7 @@ public class SandboxRequestFactory {
                 Math.min(spec.cpus().orElse(config.cpus()), config.maxCpus()),
                 Math.min(spec.pids().orElse(config.pids()), config.maxPids()));
         return new SandboxRequest(sessionId, lab.id(), spec.image().orElse(config.defaultImage()), spec.docker(), limits,
-                Map.of("LABDECK_REGISTRY", registry.address()), lab.setup());
+                Map.of("LABDECK_REGISTRY", registry.address()),
+                lab.setup().map(new Placeholders(registry.address(), sessionId)::apply));
     }
 }

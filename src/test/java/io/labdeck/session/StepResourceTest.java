@@ -86,6 +86,12 @@ class StepResourceTest {
     }
 
     @Test
+    void placeholdersAreFilledInTheLabSetupToo() {
+        SessionApi.Started s = start("check-fixture", "ja");
+        assertThat(exec(s, "cat /root/session-from-setup.txt").stdout()).isEqualTo(s.id() + "\n");
+    }
+
+    @Test
     void theHintIsInTheSessionsLanguage() {
         SessionApi.Started s = start("check-fixture", "ko");
         check(s, "make-file").then().statusCode(200).body("passed", equalTo(false))
