@@ -4,7 +4,8 @@
  * (build.mjs), loaded after lab.js and session.js, whose hooks on window.Labdeck it uses:
  *   onSessionReady / onSessionEnded  open and close the terminal with the session;
  *   setRunCommand                    makes the Run buttons type into the terminal while it is connected;
- *   copyText, refreshSession         lab.js's clipboard helper and session.js's "ask the server now".
+ *   copyText, refreshSession         lab.js's clipboard helper and session.js's "ask the server now";
+ *   onControl                        progress.js's handler for the check and setup messages about the steps.
  * Its own: Labdeck.terminal, the live xterm Terminal or null (for tests and the browser console).
  *
  * UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message bundle.
@@ -191,8 +192,10 @@ function setUpTerminal(mount) {
         status(ws, msg.state);
       } else if (msg.type === 'error') {
         showMessage(labels.error + (msg.message ? ' ' + msg.message : ''));
+      } else if ((msg.type === 'check' || msg.type === 'setup') && Labdeck.onControl) {
+        Labdeck.onControl(msg); // the steps' business: progress.js turns them green or red
       }
-      // pong only shows the connection is alive; check results are for the steps, not the terminal.
+      // pong only shows the connection is alive.
     }
 
     function status(ws, state) {

@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabCatalog;
 import io.labdeck.lab.LabService;
+import io.labdeck.session.AuthoringConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -36,10 +37,12 @@ public class LabPageResource {
 
     private final LabCatalog catalog;
     private final LabService labs;
+    private final AuthoringConfig authoring;
 
-    public LabPageResource(LabCatalog catalog, LabService labs) {
+    public LabPageResource(LabCatalog catalog, LabService labs, AuthoringConfig authoring) {
         this.catalog = catalog;
         this.labs = labs;
+        this.authoring = authoring;
     }
 
     @GET
@@ -61,7 +64,7 @@ public class LabPageResource {
                     LanguageLink.toLab(id, lab.languages(), ""));
         }
         String ui = UiLanguage.pick(contentLang, acceptLanguage);
-        LabPage page = LabPage.of(lab, labs.document(id, contentLang));
+        LabPage page = LabPage.of(lab, labs.document(id, contentLang), authoring.enabled());
         return Html.page(Response.Status.OK, Templates.lab(ui, page).setLocale(UiLanguage.locale(ui)));
     }
 

@@ -8,6 +8,7 @@ package io.labdeck.web;
  * @param title    the heading, plain text (escaped by the template)
  * @param html     the sanitised body with placeholders resolved, inserted raw
  * @param hasCheck whether lab.yaml gives the step a check
+ * @param hasSolve whether lab.yaml gives the step a solve script (authoring mode offers "solve this step")
  */
-public record StepView(int number, String id, String title, String html, boolean hasCheck) {
+public record StepView(int number, String id, String title, String html, boolean hasCheck, boolean hasSolve) {
 }

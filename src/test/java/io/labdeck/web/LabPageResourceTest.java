@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.labdeck.lab.LabCatalog;
+import io.labdeck.lab.LabService;
 import io.labdeck.lab.RegistryConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -24,6 +26,12 @@ class LabPageResourceTest {
 
     @Inject
     RegistryConfig registry;
+
+    @Inject
+    LabCatalog catalog;
+
+    @Inject
+    LabService labs;
 
     private static Response get(String path, String acceptLanguage) {
         var request = given();
@@ -65,7 +73,8 @@ class LabPageResourceTest {
         assertThat(html).contains("コンテナを実行する", "イメージをプッシュする", "後片付け");
         assertThat(html).containsSubsequence("コンテナを実行する", "イメージをプッシュする", "後片付け");
         assertThat(html).contains("<table>");
-        assertThat(html).contains("<progress id=\"lab-progress\" value=\"0\" max=\"3\"", "0 / 3 ステップ完了");
+        // Only the two steps with a check can pass, so only they count.
+        assertThat(html).contains("<progress id=\"lab-progress\" value=\"0\" max=\"2\"", "0 / 2 ステップ完了");
     }
 
     @Test
@@ -202,9 +211,11 @@ class LabPageResourceTest {
         String html = get("/labs/web-fixture?lang=ja", null).asString();
         assertThat(html).containsSubsequence("<link rel=\"stylesheet\" href=\"/css/labdeck.css\">",
                 "<link rel=\"stylesheet\" href=\"/assets/xterm.css\">", "</head>");
+        // progress.js registers Labdeck.onControl before the terminal can receive a check message.
         assertThat(html).containsSubsequence("<script src=\"/js/lab.js\" defer></script>",
-                "<script src=\"/js/session.js\" defer></script>",
+                "<script src=\"/js/session.js\" defer></script>", "<script src=\"/js/progress.js\" defer></script>",
                 "<script src=\"/assets/terminal.bundle.js\" defer></script>");
+        given().get("/js/progress.js").then().statusCode(200).contentType(containsString("javascript"));
         // Both come from the classpath: the build bundles them (src/main/frontend); nothing is fetched elsewhere.
         given().get("/assets/terminal.bundle.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/assets/xterm.css").then().statusCode(200).contentType(containsString("text/css"));
@@ -321,5 +332,136 @@ class LabPageResourceTest {
         assertThat(html).contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>x</b>");
         String lang = given().queryParam("lang", "<b>").get("/labs/web-fixture").asString();
         assertThat(lang).contains("“&lt;b&gt;”").doesNotContain("“<b>”");
+    }
+
+    // ---- Step progress: what progress.js works with ----------------------------------------------------------------
+
+    @Test
+    void progressCountsOnlyTheStepsWithACheckInEachLanguage() {
+        String ja = get("/labs/check-fixture?lang=ja", null).asString();
+        assertThat(tag(ja, "lab-progress")).contains("value=\"0\"", "max=\"6\"", "aria-label=\"進捗\"");
+        assertThat(ja).contains("<span class=\"progress-label\" id=\"lab-progress-label\">0 / 6 ステップ完了</span>");
+        assertThat(label(ja, "steps", "progress")).isEqualTo("{done} / {total} ステップ完了");
+
+        String ko = get("/labs/web-fixture?lang=ko", null).asString();
+        assertThat(tag(ko, "lab-progress")).contains("max=\"2\"");
+        assertThat(ko).contains(">2단계 중 0단계 완료</span>");
+        assertThat(label(ko, "steps", "progress")).isEqualTo("{total}단계 중 {done}단계 완료");
+
+        String en = englishPage("check-fixture");
+        assertThat(en).contains(">0 / 6 steps done</span>");
+        assertThat(label(en, "steps", "progress")).isEqualTo("{done} / {total} steps done");
+
+        // The script's template and the page's own label are two messages: they must say the same.
+        for (String html : List.of(ja, get("/labs/check-fixture?lang=ko", null).asString(), en)) {
+            assertThat(label(html, "steps", "progress").replace("{done}", "0").replace("{total}", "6"))
+                    .isEqualTo(progressLabel(html));
+        }
+    }
+
+    private static String progressLabel(String html) {
+        Matcher m = Pattern.compile("id=\"lab-progress-label\">([^<]*)</span>").matcher(html);
+        assertThat(m.find()).as("#lab-progress-label").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void stepStatusAndResultLabelsAreThereInJapaneseKoreanAndEnglish() {
+        String ja = get("/labs/check-fixture?lang=ja", null).asString();
+        assertThat(label(ja, "steps", "status-passed")).isEqualTo("完了");
+        assertThat(label(ja, "steps", "status-failed")).isEqualTo("未達成");
+        assertThat(label(ja, "steps", "status-blocked")).isEqualTo("ロック中");
+        assertThat(label(ja, "steps", "status-checking")).isEqualTo("確認中…");
+        assertThat(label(ja, "steps", "blocked-note")).isEqualTo("次のステップを終えると開きます：{steps}");
+        assertThat(label(ja, "steps", "announce-passed")).isEqualTo("「{title}」をクリアしました。");
+
+        String ko = get("/labs/check-fixture?lang=ko", null).asString();
+        assertThat(label(ko, "steps", "status-passed")).isEqualTo("완료");
+        assertThat(label(ko, "steps", "status-blocked")).isEqualTo("잠김");
+        assertThat(label(ko, "steps", "check-failed")).isEqualTo("아직 완료되지 않았습니다. 확인 결과:");
+        assertThat(step(ko, "make-file")).contains("<span class=\"step-hint-label\">힌트</span>");
+
+        String en = englishPage("check-fixture");
+        assertThat(en).contains("<html lang=\"en\">");
+        assertThat(label(en, "steps", "status-pending")).isEqualTo("Not checked");
+        assertThat(label(en, "steps", "status-passed")).isEqualTo("Passed");
+        assertThat(label(en, "steps", "status-failed")).isEqualTo("Not passed");
+        assertThat(label(en, "steps", "status-blocked")).isEqualTo("Locked");
+        assertThat(label(en, "steps", "status-checking")).isEqualTo("Checking…");
+        assertThat(label(en, "steps", "blocked-note")).isEqualTo("Opens once you finish: {steps}");
+        assertThat(label(en, "steps", "check-not-ready"))
+                .isEqualTo("The lab is not running, so nothing can be checked. Start it again to go on.");
+        assertThat(en).contains(">Lab complete!</h2>", "You finished all 6 steps of this lab. Well done.",
+                "Your earlier session has ended; this is the progress you made. Start the lab to begin afresh.",
+                ">Preparing this step failed.</p>", ">Prepare again</button>");
+    }
+
+    /** Every label progress.js reads is on the page, translated: a label added to the script alone fails here. */
+    @Test
+    void everyLabelTheProgressScriptReadsIsOnThePage() {
+        Response script = get("/js/progress.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\\bdata\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(names).hasSizeGreaterThan(15).contains("status-passed", "blocked-note", "progress");
+        String ja = get("/labs/check-fixture?lang=ja", null).asString();
+        String ko = get("/labs/check-fixture?lang=ko", null).asString();
+        String en = englishPage("check-fixture");
+        for (String name : names) {
+            assertThat(label(ja, "steps", name)).as("ja %s", name).isNotBlank().doesNotMatch("[A-Za-z ]+[.…]?");
+            assertThat(label(ko, "steps", name)).as("ko %s", name).isNotBlank()
+                    .isNotEqualTo(label(ja, "steps", name)).doesNotMatch("[A-Za-z ]+[.…]?");
+            assertThat(label(en, "steps", name)).as("en %s", name).isNotBlank()
+                    .isNotEqualTo(label(ja, "steps", name));
+        }
+    }
+
+    @Test
+    void eachStepWithACheckHasItsResultAndSetupBoxesHidden() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "step-result-run-container")).contains("hidden");
+        assertThat(step(html, "run-container")).contains("<span class=\"step-hint-label\">ヒント</span>",
+                "data-result-message", "data-hint-text");
+        assertThat(tag(html, "step-setup-run-container")).contains("hidden");
+        assertThat(step(html, "run-container")).contains("このステップの準備に失敗しました。",
+                "data-setup-retry=\"run-container\"", ">準備をやり直す</button>");
+        // A step without a check can neither fail nor be set up.
+        assertThat(step(html, "clean-up")).doesNotContain("step-result-", "step-setup-");
+        assertThat(tag(html, "progress-live")).contains("aria-live=\"polite\"");
+    }
+
+    @Test
+    void theCompletionPanelAndTheEarlierProgressNoticeWaitHidden() {
+        String html = get("/labs/web-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "lab-complete")).startsWith("<section").contains("role=\"status\"", "tabindex=\"-1\"",
+                "aria-labelledby=\"lab-complete-title\"", "hidden");
+        assertThat(html).contains("<h2 class=\"lab-complete-title\" id=\"lab-complete-title\">ラボを完了しました！</h2>",
+                "このラボの全2ステップをクリアしました。お疲れさまでした。", "<a class=\"btn btn-primary\" href=\"/\">ラボ一覧に戻る</a>");
+        assertThat(tag(html, "lab-complete-end")).startsWith("<button").contains("hidden");
+        // At the top of the steps.
+        assertThat(html).containsSubsequence("id=\"lab-progress\"", "id=\"lab-complete\"", "id=\"steps\"");
+        assertThat(tag(html, "progress-notice")).contains("role=\"status\"", "hidden");
+        assertThat(html).contains("前回のセッションは終了しています。表示しているのはそのときの進捗です。ラボを開始すると、最初からやり直しになります。");
+
+        String ko = get("/labs/web-fixture?lang=ko", null).asString();
+        assertThat(ko).contains(">랩을 완료했습니다!</h2>", "이 랩의 2단계를 모두 마쳤습니다.", ">전체 랩으로 돌아가기</a>");
+    }
+
+    @Test
+    void withoutAuthoringModeThereIsNoSolveButton() {
+        String html = get("/labs/check-fixture?lang=ja", null).asString();
+        assertThat(tag(html, "lab")).contains("data-authoring=\"false\"");
+        // check-fixture's make-file and follow-up have solve scripts: still no button.
+        assertThat(html).doesNotContain("data-solve", "btn-solve", "このステップを解く", "解いています…");
+        assertThat(step(html, "make-file")).contains("data-check=\"make-file\"");
+    }
+
+    /** The lab page as a lab in a language the bundle lacks shows it: with the English UI. */
+    private String englishPage(String labId) {
+        LabPage page = LabPage.of(catalog.find(labId).orElseThrow(), labs.document(labId, "ja"), false);
+        return LabPageResource.Templates.lab("en", page).setLocale(java.util.Locale.ENGLISH).render();
     }
 }

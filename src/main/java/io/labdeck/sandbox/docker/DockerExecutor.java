@@ -27,12 +27,13 @@ final class DockerExecutor {
     private static final Duration GRACE = Duration.ofSeconds(3);
     /**
      * {@code sh -c WATCHDOG labdeck-exec SECONDS ARGV...}. Background processes the command leaves on success are
-     * kept (a solve may start a server); only a deadline kills the group. The second kill covers a watchdog that has
+     * kept (a solve may start a server); only a deadline kills the group. The shell's own "Killed" notice is not the
+     * command's output, so it is silenced. The second kill covers a watchdog that has
      * not yet made its own group.
      */
     private static final String WATCHDOG = "n=$1; shift; setsid \"$@\" & p=$!; "
             + "setsid sh -c \"sleep $n; kill -9 -$p\" & d=$!; "
-            + "wait $p; r=$?; kill -9 -$d 2>/dev/null || kill -9 $d 2>/dev/null; exit $r";
+            + "wait $p 2>/dev/null; r=$?; kill -9 -$d 2>/dev/null || kill -9 $d 2>/dev/null; exit $r";
 
     private final DockerClient docker;
 
