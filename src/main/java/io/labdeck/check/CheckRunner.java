@@ -44,7 +44,7 @@ public class CheckRunner {
         }
         ExecResult result;
         try {
-            result = run(sandbox, spec.script(), spec.timeout());
+            result = sandboxes.exec(sandbox, request(sandbox, spec.script(), spec.timeout()).asProbe());
         } catch (SandboxFailedException e) {
             LOG.warnf("check %s in %s could not run: %s", spec.stepId(), sandbox.sessionId(), e.detail());
             return new CheckResult(spec.stepId(), false, "The check could not run: " + e.getMessage(),
@@ -66,10 +66,14 @@ public class CheckRunner {
     }
 
     private ExecResult run(SandboxRef sandbox, String script, Duration timeout) {
+        return sandboxes.exec(sandbox, request(sandbox, script, timeout));
+    }
+
+    private ExecRequest request(SandboxRef sandbox, String script, Duration timeout) {
         String resolved = new Placeholders(registry.address(), sandbox.sessionId()).apply(script);
-        return sandboxes.exec(sandbox, new ExecRequest(java.util.List.of("sh", "-c", resolved),
+        return new ExecRequest(java.util.List.of("sh", "-c", resolved),
                 Map.of("LABDECK_REGISTRY", registry.address(), "LABDECK_SESSION", sandbox.sessionId()),
-                Optional.empty(), Optional.empty(), timeout, config.maxOutputBytes()));
+                Optional.empty(), Optional.empty(), timeout, config.maxOutputBytes());
     }
 
     /**

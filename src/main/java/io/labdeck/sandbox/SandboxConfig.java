@@ -65,6 +65,14 @@ public interface SandboxConfig {
     @WithDefault("120s")
     Duration setupTimeout();
 
+    /**
+     * Whether checks, setups and solves run through a long-lived agent shell in each sandbox instead of one docker
+     * exec each: a docker exec costs 100-150 ms on small machines, a request to the agent a few. Off means every
+     * script is a docker exec of its own.
+     */
+    @WithDefault("true")
+    boolean execAgent();
+
     /** How Docker-in-Docker is made possible. */
     enum DindMode {
         /** {@code --privileged}: simplest, where the host allows it. */

@@ -43,6 +43,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     private final SandboxConfig config;
     private final DockerExecutor executor;
     private final DockerResources resources;
+    private final ExecAgents agents;
 
     public DockerSandboxProvisioner(DockerClient docker, DockerHttpClient http, SandboxConfig config) {
         this.docker = docker;
@@ -50,6 +51,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         this.config = config;
         this.executor = new DockerExecutor(docker);
         this.resources = new DockerResources(docker, config.owner());
+        this.agents = new ExecAgents(docker);
     }
 
     @Override
@@ -81,7 +83,15 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public ExecResult exec(SandboxRef sandbox, ExecRequest request) {
+        if (config.execAgent()) {
+            return agents.run(sandbox.id(), request).orElseGet(() -> executor.exec(sandbox.id(), request));
+        }
         return executor.exec(sandbox.id(), request);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void closeAgents() {
+        agents.closeAll();
     }
 
     @Override
@@ -155,6 +165,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public void destroy(SandboxRef sandbox) {
+        agents.close(sandbox.id());
         resources.removeSession(sandbox.sessionId());
     }
 

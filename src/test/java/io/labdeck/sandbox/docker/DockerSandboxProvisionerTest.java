@@ -161,4 +161,44 @@ class DockerSandboxProvisionerTest {
                 .hasMessageContaining("'labdeck/none:0' is not available");
         assertThat(sandboxes.list()).noneMatch(r -> session.equals(r.sessionId()));
     }
+
+    @Test
+    void scriptsRunTheSameThroughTheAgentAndThroughAPlainExecAndAKilledAgentIsReplaced() {
+        String session = "unit" + System.nanoTime();
+        Sandbox sandbox = sandboxes.create(request(session, Optional.empty()));
+        try {
+            String[] scripts = {"echo \"$GREETING $X\"; echo 한국어 >&2; exit 4", "pwd; read line; echo \"[$line]\"",
+                "kill -9 $$", "yes overflow", "echo begun; sleep 30; echo never"};
+            for (String script : scripts) {
+                ExecRequest viaAgent = new ExecRequest(List.of("sh", "-c", script), Map.of("X", "it's"),
+                        Optional.empty(), Optional.empty(), Duration.ofSeconds(2), 4096, true);
+                // A working directory makes the probe unsuitable for the agent: it takes the plain exec path.
+                ExecRequest plain = new ExecRequest(viaAgent.argv(), viaAgent.env(), Optional.empty(),
+                        Optional.of("/root"), viaAgent.timeout(), viaAgent.maxOutputBytes(), true);
+                ExecResult a = sandboxes.exec(sandbox.ref(), viaAgent);
+                ExecResult b = sandboxes.exec(sandbox.ref(), plain);
+                assertThat(a).as(script).usingRecursiveComparison().ignoringFields("elapsed").isEqualTo(b);
+            }
+            ExecResult first = sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo \"$GREETING $X\"",
+                    Duration.ofSeconds(5)).asProbe());
+            assertThat(first.stdout()).isEqualTo("こんにちは \n");
+
+            // A learner may kill the agent; the next probe finds it dead and starts a new one. (The split name keeps
+            // these scripts from matching themselves.)
+            String killAgents = "for p in /proc/[0-9]*; do grep -q LABDECK\"\"-AGENT $p/cmdline 2>/dev/null && "
+                    + "kill -9 ${p#/proc/}; done; echo killed";
+            assertThat(sandboxes.exec(sandbox.ref(), ExecRequest.shell(killAgents, Duration.ofSeconds(5))).stdout())
+                    .isEqualTo("killed\n");
+            ExecResult after = sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo again", Duration.ofSeconds(5))
+                    .asProbe());
+            assertThat(after.exitCode()).isZero();
+            assertThat(after.stdout()).isEqualTo("again\n");
+            ExecResult agents = sandboxes.exec(sandbox.ref(), new ExecRequest(List.of("sh", "-c",
+                    "for p in /proc/[0-9]*; do grep -q LABDECK\"\"-AGENT $p/cmdline 2>/dev/null && echo $p; done | wc -l"), Map.of(), Optional.empty(),
+                    Optional.of("/"), Duration.ofSeconds(5), 4096));
+            assertThat(agents.stdout().strip()).as("exactly one agent runs again").isEqualTo("1");
+        } finally {
+            sandboxes.destroy(sandbox.ref());
+        }
+    }
 }

@@ -1,0 +1,77 @@
+package io.labdeck.sandbox.docker;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import com.github.dockerjava.api.DockerClient;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+
+/**
+ * The exec agents of the running sandboxes, started on a sandbox's first eligible request. Eligible: a probe (a
+ * check) run by {@code sh -c} with the container's user and working directory. Setups and solves may start servers
+ * that hold their output open, which a plain exec handles, so they take that path; so does anything else, and any
+ * request that finds the agent busy or dead. A probe whose agent dies mid-way falls back too: probes only look.
+ */
+final class ExecAgents {
+
+    private static final Logger LOG = Logger.getLogger(ExecAgents.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final DockerClient docker;
+    private final Map<String, ExecAgent> agents = new ConcurrentHashMap<>();
+
+    ExecAgents(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    Optional<ExecResult> run(String containerId, ExecRequest request) {
+        Optional<String> script = script(request);
+        if (script.isEmpty()) {
+            return Optional.empty();
+        }
+        // Agents of sandboxes removed behind our back (the reaper, a restart) have ended: forget them.
+        agents.entrySet().removeIf(e -> !e.getValue().alive() && !e.getKey().equals(containerId));
+        ExecAgent agent = agents.compute(containerId, (id, a) -> a != null && a.alive() ? a : start(id, a));
+        return agent == null ? Optional.empty() : agent.run(request, script.get());
+    }
+
+    void close(String containerId) {
+        Optional.ofNullable(agents.remove(containerId)).ifPresent(ExecAgent::close);
+    }
+
+    void closeAll() {
+        agents.keySet().forEach(this::close);
+    }
+
+    private ExecAgent start(String containerId, ExecAgent dead) {
+        if (dead != null) {
+            dead.close();
+        }
+        try {
+            return ExecAgent.start(docker, containerId);
+        } catch (RuntimeException e) {
+            LOG.debugf("no exec agent in %s: %s", containerId, e);
+            return null;
+        }
+    }
+
+    /** The script with the request's environment exported first, if the request suits the agent. */
+    private static Optional<String> script(ExecRequest request) {
+        var argv = request.argv();
+        if (!request.probe() || argv.size() != 3 || !argv.get(0).equals("sh") || !argv.get(1).equals("-c") || request.user().isPresent()
+                || request.workdir().isPresent()
+                || !request.env().keySet().stream().allMatch(k -> NAME.matcher(k).matches())) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        request.env().forEach((k, v) -> text.append("export ").append(k).append("='")
+                .append(v.replace("'", "'\\''")).append("'\n"));
+        return Optional.of(text.append(argv.get(2)).toString());
+    }
+}
