@@ -29,6 +29,9 @@ final class CheckMessages {
         if (result.timedOut()) {
             text = join("The check did not finish within " + Math.max(1, result.elapsed().toSeconds())
                     + " s and was stopped.", text);
+        } else if (result.exitCode() == 153) {
+            text = join("The check printed more than is kept and was stopped.", text.replace(
+                    "File size limit exceeded", "").strip());
         } else if (result.exitCode() == 137 || result.exitCode() == 143) {
             text = join("The check was killed (exit " + result.exitCode() + ").", text);
         }

@@ -21,9 +21,11 @@ import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
 
 /**
- * A long-lived shell in one sandbox that runs {@code sh -c} scripts on request (exec-agent.sh): a docker exec costs
- * 100-150 ms here, a request to the agent a few. One request at a time; a caller that finds it busy, or dead, gets
- * empty and uses a plain exec. A learner who kills the agent costs only speed: the next request starts a new one.
+ * A long-lived shell in one sandbox that runs {@code sh -c} probes on request (exec-agent.sh): a docker exec costs
+ * 100-150 ms here, a request to the agent a few forks. A probe's output is limited by {@code ulimit -f} (512 KiB),
+ * so a flood ends with exit 153 (SIGXFSZ) rather than at its deadline. One request at a time; a caller that finds
+ * the agent busy or dead gets empty and uses a plain exec. A learner who kills the agent costs only speed: the next
+ * probe starts a new one.
  */
 final class ExecAgent implements AutoCloseable {
 
@@ -63,15 +65,14 @@ final class ExecAgent implements AutoCloseable {
                     + Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)) + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
             long deadline = started + request.timeout().plus(GRACE).toNanos();
-            return output.answer(id, deadline).map(a -> {
+            return output.answer(id, deadline, request.maxOutputBytes()).map(a -> {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 boolean timedOut = a.exit() == 137 && elapsed.compareTo(request.timeout()) >= 0;
                 // One cap for both streams together, as the plain exec path has.
                 int cap = request.maxOutputBytes();
                 byte[] out = Arrays.copyOf(a.stdout(), Math.min(cap, a.stdout().length));
                 byte[] err = Arrays.copyOf(a.stderr(), Math.min(cap - out.length, a.stderr().length));
-                boolean truncated = a.stdout().length + a.stderr().length > cap || a.stdout().length >= cap
-                        || a.stderr().length >= cap;
+                boolean truncated = a.printed() > cap;
                 return new ExecResult(a.exit(), new String(out, StandardCharsets.UTF_8),
                         new String(err, StandardCharsets.UTF_8), timedOut, truncated, elapsed);
             });
@@ -90,7 +91,8 @@ final class ExecAgent implements AutoCloseable {
         }
     }
 
-    private record Answer(long id, int exit, byte[] stdout, byte[] stderr) {
+    /** An answer: the exit code, what was sent of each stream, and how much each stream really printed. */
+    private record Answer(long id, int exit, byte[] stdout, byte[] stderr, long printed) {
     }
 
     /** The agent's stdout: answers, each a header line and its bytes, parsed as they complete. */
@@ -122,10 +124,10 @@ final class ExecAgent implements AutoCloseable {
         }
 
         /** Waits for the answer to {@code id}; empty if the agent died or the deadline passed (it is then ended). */
-        synchronized Optional<Answer> answer(long id, long deadline) {
+        synchronized Optional<Answer> answer(long id, long deadline, int cap) {
             try {
                 while (true) {
-                    Optional<Answer> next = parse();
+                    Optional<Answer> next = parse(cap);
                     if (next.isPresent() && next.get().id() == id) {
                         return next;
                     }
@@ -146,7 +148,7 @@ final class ExecAgent implements AutoCloseable {
             }
         }
 
-        private Optional<Answer> parse() {
+        private Optional<Answer> parse(int cap) {
             byte[] all = buffer.toByteArray();
             int eol = indexOf(all, (byte) '\n');
             if (eol < 0) {
@@ -157,17 +159,19 @@ final class ExecAgent implements AutoCloseable {
                 ended = true; // not our protocol: someone wrote to the agent's stdout
                 return Optional.empty();
             }
-            int out;
-            int err;
+            long outSize;
+            long errSize;
             try {
-                out = Integer.parseInt(head[3]);
-                err = Integer.parseInt(head[4]);
+                outSize = Long.parseLong(head[3]);
+                errSize = Long.parseLong(head[4]);
                 Integer.parseInt(head[2]);
                 Long.parseLong(head[1]);
             } catch (NumberFormatException e) {
                 ended = true;
                 return Optional.empty();
             }
+            int out = (int) Math.min(cap, outSize);
+            int err = (int) Math.min(cap, errSize);
             int start = eol + 1;
             if (all.length < start + out + err) {
                 return Optional.empty();
@@ -175,7 +179,8 @@ final class ExecAgent implements AutoCloseable {
             buffer.reset();
             buffer.write(all, start + out + err, all.length - start - out - err);
             return Optional.of(new Answer(Long.parseLong(head[1]), Integer.parseInt(head[2]),
-                    Arrays.copyOfRange(all, start, start + out), Arrays.copyOfRange(all, start + out, start + out + err)));
+                    Arrays.copyOfRange(all, start, start + out), Arrays.copyOfRange(all, start + out, start + out + err),
+                    outSize + errSize));
         }
 
         private static int indexOf(byte[] bytes, byte b) {

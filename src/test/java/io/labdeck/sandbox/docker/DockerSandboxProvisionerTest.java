@@ -168,7 +168,7 @@ class DockerSandboxProvisionerTest {
         Sandbox sandbox = sandboxes.create(request(session, Optional.empty()));
         try {
             String[] scripts = {"echo \"$GREETING $X\"; echo 한국어 >&2; exit 4", "pwd; read line; echo \"[$line]\"",
-                "kill -9 $$", "yes overflow", "echo begun; sleep 30; echo never"};
+                "kill -9 $$", "echo begun; sleep 30; echo never"};
             for (String script : scripts) {
                 ExecRequest viaAgent = new ExecRequest(List.of("sh", "-c", script), Map.of("X", "it's"),
                         Optional.empty(), Optional.empty(), Duration.ofSeconds(2), 4096, true);
@@ -179,6 +179,11 @@ class DockerSandboxProvisionerTest {
                 ExecResult b = sandboxes.exec(sandbox.ref(), plain);
                 assertThat(a).as(script).usingRecursiveComparison().ignoringFields("elapsed").isEqualTo(b);
             }
+            ExecResult flood = sandboxes.exec(sandbox.ref(), new ExecRequest(List.of("sh", "-c", "yes overflow"),
+                    Map.of(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), 4096, true));
+            assertThat(flood.exitCode()).as("stopped by its output limit").isEqualTo(153);
+            assertThat(flood.truncated()).isTrue();
+            assertThat(flood.stdout()).hasSize(4096).startsWith("overflow\n");
             ExecResult first = sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo \"$GREETING $X\"",
                     Duration.ofSeconds(5)).asProbe());
             assertThat(first.stdout()).isEqualTo("こんにちは \n");
