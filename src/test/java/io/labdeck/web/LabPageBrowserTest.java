@@ -274,8 +274,25 @@ class LabPageBrowserTest {
         String exited = "シェルが終了しました。新しいシェルを起動します。";
         awaitScreen(lines -> lines.contains(exited) && lines.subList(lines.indexOf(exited), lines.size()).stream()
                 .anyMatch(line -> line.matches(".*[#$]\\s*")), "the exited note, then the new shell's prompt");
+        // busybox's line editor can drop a key that arrives during its cursor-position exchange right after a new
+        // shell's first prompt; a learner would retype the command, and so does the test, at most three times.
         page.keyboard().type("echo new-$((20+3))\n");
-        awaitLine(line -> line.strip().equals("new-23"), "output from the new shell");
+        for (int attempt = 1; !showsWithin(line -> line.strip().equals("new-23"), 5_000); attempt++) {
+            assertThat(attempt).as("attempts at a command in the new shell; screen:%n%s", String.join("\n", lines()))
+                    .isLessThan(3);
+            page.keyboard().type("echo new-$((20+3))\n");
+        }
+    }
+
+    private boolean showsWithin(Predicate<String> line, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (lines().stream().anyMatch(line)) {
+                return true;
+            }
+            page.waitForTimeout(100);
+        }
+        return false;
     }
 
     private void awaitConnected() {
