@@ -64,15 +64,13 @@ public class ProgressService {
     /** Checks one step now and returns the result. */
     public CheckOutcome check(LabSession session, String stepId, Trigger trigger) {
         SandboxRef sandbox = sandbox(session);
-        Map<String, StepGate.Gate> gates = gates(session);
-        StepGate.Gate gate = checkable(session, gates, stepId);
+        StepGate.Gate gate = checkable(session, gates(session), stepId);
         CheckResult result = runner.check(sandbox, gate.step().check().orElseThrow(), session.lang());
         StepStatus status = record(session, gate, result, trigger);
-        if (result.passed()) {
-            openSteps(session);
-        }
+        // A step that did not pass has a check that has not passed: the lab cannot be complete.
+        boolean completed = result.passed() && StepGate.complete(openSteps(session));
         return new CheckOutcome(result.passed(), result.message(), result.hint().orElse(null), status.word(),
-                StepGate.complete(gates(session)));
+                completed);
     }
 
     /**
@@ -84,8 +82,9 @@ public class ProgressService {
             return;
         }
         java.util.Set<String> tried = new java.util.HashSet<>();
+        Map<String, StepGate.Gate> gates = gates(session);
         for (int round = 0; round < limit; round++) {
-            Optional<StepGate.Gate> next = gates(session).values().stream()
+            Optional<StepGate.Gate> next = gates.values().stream()
                     .filter(g -> g.checkable() && !tried.contains(g.step().id())).findFirst();
             if (next.isEmpty()) {
                 return;
@@ -95,7 +94,7 @@ public class ProgressService {
             CheckResult result = runner.check(sandbox(session), gate.step().check().orElseThrow(), session.lang());
             record(session, gate, result, Trigger.AUTO);
             if (result.passed()) {
-                openSteps(session);
+                gates = openSteps(session);
             }
         }
     }
@@ -119,15 +118,21 @@ public class ProgressService {
     /**
      * Runs the setup of every open step whose setup has not run yet (a step's setup runs once, when it opens).
      * A failure is stored on the step for the learner to see and retry; it does not stop the session.
+     *
+     * @return every step as it is afterwards
      */
-    public void openSteps(LabSession session) {
-        for (StepGate.Gate gate : gates(session).values()) {
+    Map<String, StepGate.Gate> openSteps(LabSession session) {
+        Map<String, StepGate.Gate> gates = gates(session);
+        boolean ran = false;
+        for (StepGate.Gate gate : gates.values()) {
             Optional<String> setup = gate.step().check().flatMap(CheckSpec::setup).filter(s -> !s.isBlank());
             if (gate.open() && setup.isPresent() && gate.progress().setupAt().isEmpty()
                     && gate.progress().setupError().isEmpty()) {
                 runSetup(session, gate, setup.get());
+                ran = true;
             }
         }
+        return ran ? gates(session) : gates;
     }
 
     /** Runs a step's setup again, after it failed; answers whether it succeeded now and why not. */
