@@ -159,13 +159,15 @@ final class ExecAgent implements AutoCloseable {
                 ended = true; // not our protocol: someone wrote to the agent's stdout
                 return Optional.empty();
             }
+            long answerId;
+            int exit;
             long outSize;
             long errSize;
             try {
+                answerId = Long.parseLong(head[1]);
+                exit = Integer.parseInt(head[2]);
                 outSize = Long.parseLong(head[3]);
                 errSize = Long.parseLong(head[4]);
-                Integer.parseInt(head[2]);
-                Long.parseLong(head[1]);
             } catch (NumberFormatException e) {
                 ended = true;
                 return Optional.empty();
@@ -178,7 +180,7 @@ final class ExecAgent implements AutoCloseable {
             }
             buffer.reset();
             buffer.write(all, start + out + err, all.length - start - out - err);
-            return Optional.of(new Answer(Long.parseLong(head[1]), Integer.parseInt(head[2]),
+            return Optional.of(new Answer(answerId, exit,
                     Arrays.copyOfRange(all, start, start + out), Arrays.copyOfRange(all, start + out, start + out + err),
                     outSize + errSize));
         }
