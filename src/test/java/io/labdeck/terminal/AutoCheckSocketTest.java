@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /** A command typed into the terminal turns its step green over the websocket, with no check call. */
 @QuarkusTest
@@ -25,18 +23,18 @@ class AutoCheckSocketTest {
     private String sessionId;
     private String cookie;
 
+    private TestSession session;
+
     @BeforeEach
     void startSession() {
-        Response started = given().contentType(ContentType.JSON).body("{\"labId\":\"check-fixture\",\"lang\":\"ko\"}")
-                .post("/api/sessions");
-        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
-        sessionId = started.jsonPath().getString("id");
-        cookie = started.getCookie("labdeck_owner");
+        session = TestSession.start("check-fixture", "ko");
+        sessionId = session.id();
+        cookie = session.cookie();
     }
 
     @AfterEach
     void endSession() {
-        given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId);
+        session.end();
     }
 
     @Test

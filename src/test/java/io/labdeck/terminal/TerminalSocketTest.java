@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /** The terminal websocket against a real sandbox (labdeck/sandbox-tiny, busybox sh). */
 @QuarkusTest
@@ -29,18 +27,18 @@ class TerminalSocketTest {
     private String sessionId;
     private String cookie;
 
+    private TestSession session;
+
     @BeforeEach
     void startSession() {
-        Response started = given().contentType(ContentType.JSON).body("{\"labId\":\"container-basics\",\"lang\":\"ja\"}")
-                .post("/api/sessions");
-        assertThat(started.statusCode()).as(started.asString()).isEqualTo(201);
-        sessionId = started.jsonPath().getString("id");
-        cookie = started.getCookie("labdeck_owner");
+        session = TestSession.start("container-basics", "ja");
+        sessionId = session.id();
+        cookie = session.cookie();
     }
 
     @AfterEach
     void endSession() {
-        given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId);
+        session.end();
     }
 
     /** Connects and waits for the shell's prompt, so nothing typed races the shell's start. */
@@ -117,10 +115,9 @@ class TerminalSocketTest {
 
     @Test
     void aFloodInOneSessionNeitherStarvesAnotherNorBreaksItsOwnTerminal() throws Exception {
-        Response other = given().contentType(ContentType.JSON)
-                .body("{\"labId\":\"container-env\",\"lang\":\"ko\"}").post("/api/sessions");
-        String otherId = other.jsonPath().getString("id");
-        String otherCookie = other.getCookie("labdeck_owner");
+        TestSession other = TestSession.start("container-env", "ko");
+        String otherId = other.id();
+        String otherCookie = other.cookie();
         try (TerminalClient flooding = connect();
                 TerminalClient quiet = TerminalClient.connect(port, otherId, otherCookie, false)) {
             quiet.awaitText(s -> s.contains("# "), "the prompt");
@@ -134,7 +131,7 @@ class TerminalSocketTest {
             flooding.type("echo after-flood-$((4*4))\n");
             flooding.awaitOutput("after-flood-16");
         } finally {
-            given().cookie("labdeck_owner", otherCookie).delete("/api/sessions/" + otherId);
+            other.end();
         }
     }
 
