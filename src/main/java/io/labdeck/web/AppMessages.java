@@ -47,13 +47,6 @@ public interface AppMessages {
     @Message("{done} / {total} steps done")
     String progress(int done, int total);
 
-    /**
-     * The same words as {@link #progress} for progress.js, which gets them with the literal placeholders
-     * {@code {done}} and {@code {total}} and fills them in itself (a test keeps the two alike in every language).
-     */
-    @Message("{done} / {total} steps done")
-    String progressTemplate(String done, String total);
-
     @Message("Step {number}")
     String stepNumber(int number);
 
@@ -91,7 +84,6 @@ public interface AppMessages {
     String startButton();
 
     // ---- The lab session: starting, the countdown, Extend and End. session.js gets these as data-label-* ----
-
     @Message("Starting…")
     String startingButton();
 
@@ -175,7 +167,6 @@ public interface AppMessages {
     String tryAgain();
 
     // ---- The terminal: its connection badge, the compose line and the split. terminal.js gets some as data-label-* ----
-
     @Message("Connecting…")
     String connectionConnecting();
 
@@ -210,84 +201,6 @@ public interface AppMessages {
 
     @Message("Resize the steps and the terminal")
     String splitLabel();
-
-    // ---- Step progress: statuses, check results, blocked steps, step setups, completion. progress.js gets the ----
-    // ---- strings it builds with as data-label-*; the rest are in the page already, hidden until needed.        ----
-
-    @Message("Passed")
-    String statusPassed();
-
-    @Message("Not passed")
-    String statusFailed();
-
-    @Message("Locked")
-    String statusBlocked();
-
-    @Message("Checking…")
-    String statusChecking();
-
-    @Message("Your work is checked as you go in the terminal. Check checks it now.")
-    String checkAuto();
-
-    /** {@code steps} is filled in by the script with the titles of the steps the step waits for. */
-    @Message("Opens once you finish: {steps}")
-    String blockedNote(String steps);
-
-    @Message("Done: this step passed.")
-    String checkPassed();
-
-    @Message("Not yet. What the check found:")
-    String checkFailed();
-
-    @Message("Hint")
-    String hintLabel();
-
-    @Message("This step is not open yet. Finish the steps before it first.")
-    String stepBlocked();
-
-    @Message("The lab is not running, so nothing can be checked. Start it again to go on.")
-    String checkNotReady();
-
-    /** The server's own message (in English) may follow it. */
-    @Message("The check could not run.")
-    String checkError();
-
-    /** The setup's own output follows it. */
-    @Message("Preparing this step failed.")
-    String setupFailed();
-
-    @Message("Prepare again")
-    String setupRetry();
-
-    @Message("Preparing…")
-    String setupRetrying();
-
-    /** Authoring mode only: never shown to learners. */
-    @Message("Solve this step")
-    String solveButton();
-
-    @Message("Runs the step's solve script, then its check (authoring mode).")
-    String solveHint();
-
-    @Message("Solving…")
-    String solving();
-
-    /** {@code title} is filled in by the script; screen readers hear it when a step passes. */
-    @Message("Step passed: {title}")
-    String announcePassed(String title);
-
-    /** {@code title} is filled in by the script; screen readers hear it when a check fails. */
-    @Message("Step not passed yet: {title}")
-    String announceFailed(String title);
-
-    @Message("Lab complete!")
-    String labCompleteTitle();
-
-    @Message("{#if count == 1}You finished the lab's only step.{#else}You finished all {count} steps of this lab.{/if} Well done.")
-    String labCompleteText(int count);
-
-    @Message("Your earlier session has ended; this is the progress you made. Start the lab to begin afresh.")
-    String earlierProgress();
 
     @Message("Page not found")
     String notFoundTitle();
