@@ -143,3 +143,111 @@ ensure_engine() {
 ensure_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
+
+# ---- Local registry backend ----------------------------------------------------------------------
+# Debian's docker-registry (distribution 2.8) on loopback only, no auth: the store of the offline stand-in images
+# (deploy/images/standins.sh) and the push target of sandboxes. Sandboxes never reach it directly: Labdeck puts a
+# filtering proxy in front of it. Data: /var/lib/labdeck/registry/data; log: /var/log/labdeck/registry.log.
+
+registry_port() { printf '%s' "${LABDECK_REGISTRY_BACKEND_PORT:-5001}"; }
+registry_url() { printf 'http://127.0.0.1:%s' "$(registry_port)"; }
+
+# registry_answers: whether GET /v2/ on the backend answers 200 (within 2 s).
+registry_answers() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$(registry_url)/v2/" 2>/dev/null)" = 200 ]
+}
+
+# registry_serving CONFIG: whether a docker-registry process serves that config (it may still be starting).
+registry_serving() {
+  local pid args
+  for pid in $(pgrep -x docker-registry 2>/dev/null || true); do
+    args=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
+    case " $args " in *" $1 "*) return 0 ;; esac
+  done
+  return 1
+}
+
+# registry_config: the backend's config, written to stdout.
+registry_config() {
+  cat <<CONF
+# Written by Labdeck (ensure_registry in deploy/lib/common.sh); rewritten at each start, do not edit.
+version: 0.1
+log:
+  level: info
+  fields:
+    service: labdeck-registry
+storage:
+  filesystem:
+    rootdirectory: /var/lib/labdeck/registry/data
+  delete:
+    enabled: true
+  cache:
+    blobdescriptor: inmemory
+http:
+  # Loopback only: sandboxes reach it through Labdeck's filtering proxy, never directly.
+  addr: 127.0.0.1:$(registry_port)
+  relativeurls: true
+  secret: $(cat /var/lib/labdeck/registry/http-secret)
+  headers:
+    X-Content-Type-Options: [nosniff]
+health:
+  storagedriver:
+    enabled: true
+    interval: 10s
+    threshold: 3
+CONF
+}
+
+# Makes sure the registry backend answers at 127.0.0.1:$LABDECK_REGISTRY_BACKEND_PORT (default 5001). If nothing
+# does and we are root on Debian, installs docker-registry when missing and starts `docker-registry serve` with
+# Labdeck's own config, detached from the caller like dockerd in ensure_engine; it keeps running after the caller
+# exits. Returns non-zero, with the log's tail, when it cannot. Fast when the backend is up.
+# Config: /var/lib/labdeck/registry/config.yml (config-PORT.yml for another port), rewritten at each start.
+ensure_registry() {
+  local t0 dir=/var/lib/labdeck/registry conf=/var/lib/labdeck/registry/config.yml log=/var/log/labdeck/registry.log
+  # Another port (a test's, say) gets a config of its own, so it is not taken for the default backend.
+  [ "$(registry_port)" = 5001 ] || conf=$dir/config-$(registry_port).yml
+  local waited=0 limit=${LABDECK_REGISTRY_TIMEOUT:-30}
+  if registry_answers; then say "Registry backend: $(registry_url)"; return 0; fi
+  t0=$(now_ns)
+  if ! is_root_debian; then
+    printf '\033[1;31m[labdeck] No registry answers at %s/v2/. Run this as root on Debian to have Labdeck start one (docker-registry), or start a registry there yourself.\033[0m\n' "$(registry_url)" >&2
+    return 1
+  fi
+  if ! command -v docker-registry >/dev/null 2>&1; then
+    # Its postinst does not start the package's own service (no init system here); we never use that service.
+    ( apt_install docker-registry ) || { printf '\033[1;31m[labdeck] Could not install docker-registry.\033[0m\n' >&2; return 1; }
+    say "Installed docker-registry in $(elapsed_since "$t0") s"
+  fi
+  mkdir -p "$dir/data" "$(dirname "$log")"
+  (
+    # One starter at a time; the lock is released when this subshell ends (the registry does not inherit it).
+    exec 7>/run/labdeck-registry.lock; flock -w "$limit" 7 || exit 0
+    registry_answers && exit 0
+    registry_serving "$conf" && exit 0   # one is starting already: just wait for it
+    # A secret of its own that outlives restarts (unfinished uploads stay valid); the registry would make one up.
+    [ -s "$dir/http-secret" ] || (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$dir/http-secret")
+    registry_config >"$conf.tmp" && mv -f "$conf.tmp" "$conf"
+    printf '\n==== %s labdeck starts docker-registry serve %s\n' "$(date -Is)" "$conf" >>"$log"
+    (
+      # Detach fully: new session, cwd /, no fd of the caller's (a CI step's stdout pipe must not stay open).
+      cd /
+      for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+      exec setsid docker-registry serve "$conf" </dev/null >>"$log" 2>&1
+    ) &
+  )
+  say "Starting the registry backend on $(registry_url) (log: $log)..."
+  until registry_answers; do
+    if [ "$waited" -ge $((limit * 5)) ] || { [ $((waited % 5)) = 4 ] && ! registry_serving "$conf"; }; then
+      if registry_serving "$conf"; then
+        printf '\033[1;31m[labdeck] The registry backend did not answer within %s s. Its log (%s) says:\033[0m\n' "$limit" "$log" >&2
+      else
+        printf '\033[1;31m[labdeck] The registry backend stopped while starting. Its log (%s) says:\033[0m\n' "$log" >&2
+      fi
+      awk '/^==== .* labdeck starts docker-registry/ { n = 0 } { line[++n] = $0 } END { for (i = (n > 30 ? n - 29 : 1); i <= n; i++) print line[i] }' "$log" >&2
+      return 1
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  say "Registry backend: $(registry_url) (set up in $(elapsed_since "$t0") s)"
+}
