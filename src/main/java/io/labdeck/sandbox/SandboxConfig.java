@@ -49,6 +49,17 @@ public interface SandboxConfig {
     @WithDefault("2048")
     int maxPids();
 
+    /**
+     * Storage of the inner Docker engine of a lab that names none: its {@code /var/lib/docker} is a tmpfs volume of
+     * this size, so a full disk stops at the quota. Being RAM, it is added to the sandbox's memory limit.
+     */
+    @WithDefault("2G")
+    MemorySize disk();
+
+    /** The most inner-engine storage a lab may ask for. */
+    @WithDefault("8G")
+    MemorySize maxDisk();
+
     /** How Docker runs inside sandboxes of labs with {@code docker: true}. */
     @WithDefault("caps")
     DindMode dindMode();

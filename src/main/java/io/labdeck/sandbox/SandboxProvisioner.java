@@ -1,6 +1,7 @@
 package io.labdeck.sandbox;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where sandboxes come from. The Docker implementation is the default; others (Kubernetes, a fake for tests) sit
@@ -39,6 +40,12 @@ public interface SandboxProvisioner {
 
     /** Removes one labelled resource found by {@link #list()}. Idempotent. */
     void remove(SandboxResource resource);
+
+    /**
+     * The session whose sandbox has this network address, if any sandbox of this installation has it. The registry
+     * uses it to know which session a request comes from.
+     */
+    Optional<String> sessionAt(String address);
 
     /** Whether the backend answers, for readiness. */
     boolean available();

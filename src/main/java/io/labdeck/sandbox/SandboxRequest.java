@@ -13,11 +13,21 @@ import java.util.Optional;
  * @param limits    resource limits, already capped by the platform
  * @param env       environment for the sandbox's processes
  * @param setup     shell run once the sandbox is ready; a failure fails the creation
+ * @param hosts     extra host names for the sandbox's {@code /etc/hosts}: name to an IP address, or to
+ *                  {@code host-gateway} for the host that runs the engine, at its address on the sandbox's own network
+ *                  (where Labdeck's registry proxy listens)
  */
 public record SandboxRequest(String sessionId, String labId, String image, boolean docker, SandboxLimits limits,
-        Map<String, String> env, Optional<String> setup) {
+        Map<String, String> env, Optional<String> setup, Map<String, String> hosts) {
 
     public SandboxRequest {
         env = Map.copyOf(env);
+        hosts = Map.copyOf(hosts);
+    }
+
+    /** A request with no extra host names. */
+    public SandboxRequest(String sessionId, String labId, String image, boolean docker, SandboxLimits limits,
+            Map<String, String> env, Optional<String> setup) {
+        this(sessionId, labId, image, docker, limits, env, setup, Map.of());
     }
 }

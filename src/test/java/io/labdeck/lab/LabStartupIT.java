@@ -35,7 +35,7 @@ class LabStartupIT {
 
     private static Result start(Path extraLabs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-Dlabdeck.registry-proxy.enabled=false", "-jar",
                 System.getProperty("labdeck.jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true);
         builder.environment().put("LABDECK_LABS", extraLabs.toString());

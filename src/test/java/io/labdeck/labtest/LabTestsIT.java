@@ -125,6 +125,7 @@ class LabTestsIT {
         List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=0",
                 "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:labtests;DB_CLOSE_DELAY=-1",
                 "-Dlabdeck.sandbox.owner=labdeck-labtests-it", "-Dquarkus.scheduler.enabled=false",
+                "-Dlabdeck.registry.address=registry.labdeck:5096",
                 "-Dquarkus.log.level=WARN", "-Dquarkus.log.category.\"io.labdeck\".level=WARN",
                 "-Dquarkus.log.console.stderr=true", "-jar",
                 System.getProperty("labdeck.jar", "target/quarkus-app/quarkus-run.jar"), "test-labs"));

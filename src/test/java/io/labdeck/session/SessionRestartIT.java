@@ -88,7 +88,7 @@ class SessionRestartIT {
     private Process start(int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
-                "-Dlabdeck.sandbox.owner=labdeck-it", "-jar",
+                "-Dlabdeck.sandbox.owner=labdeck-it", "-Dlabdeck.registry.address=registry.labdeck:5098", "-jar",
                 System.getProperty("labdeck.jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
         builder.environment().put("LABDECK_DATA", data.toString());

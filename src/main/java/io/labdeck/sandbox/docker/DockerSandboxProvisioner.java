@@ -122,7 +122,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         Optional<SandboxLimits> limits = Optional.ofNullable(host).map(h -> new SandboxLimits(
                 h.getMemory() == null ? 0 : h.getMemory(),
                 h.getNanoCPUs() == null ? 0 : h.getNanoCPUs() / 1e9,
-                h.getPidsLimit() == null ? 0 : h.getPidsLimit().intValue()));
+                h.getPidsLimit() == null ? 0 : h.getPidsLimit().intValue(), 0));
         boolean running = Boolean.TRUE.equals(c.getState().getRunning());
         return new SandboxState(true, running, c.getState().getStatus(), ports, limits,
                 c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels());
@@ -177,6 +177,11 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     @Override
     public void remove(SandboxResource resource) {
         resources.remove(resource);
+    }
+
+    @Override
+    public Optional<String> sessionAt(String address) {
+        return resources.sessionAt(address);
     }
 
     @Override

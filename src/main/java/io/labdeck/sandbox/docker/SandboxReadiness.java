@@ -17,6 +17,9 @@ import io.labdeck.sandbox.SandboxRequest;
 final class SandboxReadiness {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** Waits for the inner engine's socket, then for {@code docker info} to answer through it. */
+    private static final String INNER_ENGINE_WAIT = "until [ -S /var/run/docker.sock ] && docker info >/dev/null 2>&1;"
+            + " do sleep 0.02; done";
 
     private final DockerExecutor executor;
     private final SandboxConfig config;
@@ -33,7 +36,9 @@ final class SandboxReadiness {
             throw new SandboxFailedException("The sandbox started but cannot run commands.", shell.stderr());
         }
         if (request.docker()) {
-            ExecResult info = until(ref, ExecRequest.shell("docker info >/dev/null", Duration.ofSeconds(5)), deadline);
+            // One exec that waits inside the sandbox: a docker exec per poll would cost 100 ms or more each.
+            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
+            ExecResult info = until(ref, ExecRequest.shell(INNER_ENGINE_WAIT, left), deadline);
             if (!info.succeeded()) {
                 ExecResult log = executor.exec(ref.id(), ExecRequest.shell("tail -n 20 /var/log/dockerd.log",
                         Duration.ofSeconds(5)));
