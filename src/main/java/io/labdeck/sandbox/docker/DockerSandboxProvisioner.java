@@ -61,6 +61,8 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         SandboxRef ref;
         try {
             ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config));
+            LOG.debugf("sandbox of %s: network, volumes and container made and started in %d ms",
+                    request.sessionId(), (System.nanoTime() - started) / 1_000_000);
             new SandboxReadiness(executor, config).await(ref, request);
         } catch (SandboxFailedException e) {
             resources.removeSession(request.sessionId());

@@ -16,6 +16,8 @@ import io.labdeck.sandbox.SandboxRequest;
  */
 final class SandboxReadiness {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SandboxReadiness.class);
+
     private static final Duration POLL = Duration.ofMillis(50);
     /** Waits for the inner engine's socket, then for {@code docker info} to answer through it. */
     private static final String INNER_ENGINE_WAIT = "until [ -S /var/run/docker.sock ] && docker info >/dev/null 2>&1;"
@@ -30,23 +32,33 @@ final class SandboxReadiness {
     }
 
     void await(SandboxRef ref, SandboxRequest request) {
-        long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        ExecResult shell = until(ref, ExecRequest.shell("true", Duration.ofSeconds(5)), deadline);
-        if (!shell.succeeded()) {
-            throw new SandboxFailedException("The sandbox started but cannot run commands.", shell.stderr());
+        long started = System.nanoTime();
+        long deadline = started + config.startTimeout().toNanos();
+        // With Docker inside, waiting for the inner engine also proves that commands run: one exec that waits
+        // inside the sandbox, as a docker exec per poll costs 100 ms or more.
+        ExecRequest probe = request.docker()
+                ? ExecRequest.shell(INNER_ENGINE_WAIT, Duration.ofNanos(Math.max(deadline - started, 1_000_000_000L)))
+                : ExecRequest.shell("true", Duration.ofSeconds(5));
+        ExecResult ready = until(ref, probe, deadline);
+        if (!ready.succeeded()) {
+            throw request.docker() ? engineFailed(ref, ready)
+                    : new SandboxFailedException("The sandbox started but cannot run commands.", ready.stderr());
         }
-        if (request.docker()) {
-            // One exec that waits inside the sandbox: a docker exec per poll would cost 100 ms or more each.
-            Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
-            ExecResult info = until(ref, ExecRequest.shell(INNER_ENGINE_WAIT, left), deadline);
-            if (!info.succeeded()) {
-                ExecResult log = executor.exec(ref.id(), ExecRequest.shell("tail -n 20 /var/log/dockerd.log",
-                        Duration.ofSeconds(5)));
-                throw new SandboxFailedException("The Docker engine inside the sandbox did not start.",
-                        info.stderr() + "\n" + log.stdout());
-            }
-        }
+        long readyAt = System.nanoTime();
         request.setup().filter(s -> !s.isBlank()).ifPresent(script -> setup(ref, script));
+        LOG.debugf("sandbox of %s: %s in %d ms, setup %d ms", request.sessionId(),
+                request.docker() ? "inner engine answered" : "shell ran", (readyAt - started) / 1_000_000,
+                (System.nanoTime() - readyAt) / 1_000_000);
+    }
+
+    private SandboxFailedException engineFailed(SandboxRef ref, ExecResult wait) {
+        ExecResult log = executor.exec(ref.id(), ExecRequest.shell("tail -n 20 /var/log/dockerd.log",
+                Duration.ofSeconds(5)));
+        if (!log.succeeded() && wait.exitCode() >= 126) {
+            return new SandboxFailedException("The sandbox started but cannot run commands.", wait.stderr());
+        }
+        return new SandboxFailedException("The Docker engine inside the sandbox did not start.",
+                wait.stderr() + "\n" + log.stdout());
     }
 
     private ExecResult until(SandboxRef ref, ExecRequest probe, long deadline) {
