@@ -13,11 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthAndMetricsTest {
 
     @Test
-    void readinessReportsTheDockerEngine() {
+    void readinessReportsTheDockerEngineAndTheRegistry() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("docker-engine"))
-                .body("checks.find { it.name == 'docker-engine' }.data.version", org.hamcrest.Matchers.notNullValue());
+                .body("checks.find { it.name == 'docker-engine' }.data.version", org.hamcrest.Matchers.notNullValue())
+                .body("checks.find { it.name == 'image-registry' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'image-registry' }.data.address", equalTo("registry.labdeck:5095"));
     }
 
     @Test
