@@ -141,7 +141,7 @@ class LabTestsIT {
         Process process = builder.start();
         try {
             // Generous: the bundled labs grow, and a lab with Docker inside starts in tens of seconds, not one.
-            assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("test-labs should finish").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.MINUTES)).as("test-labs should finish").isTrue();
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
