@@ -19,9 +19,15 @@ final class SandboxReadiness {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SandboxReadiness.class);
 
     private static final Duration POLL = Duration.ofMillis(50);
-    /** Waits for the inner engine's socket, then for {@code docker info} to answer through it. */
-    private static final String INNER_ENGINE_WAIT = "until [ -S /var/run/docker.sock ] && docker info >/dev/null 2>&1;"
-            + " do sleep 0.02; done";
+    /**
+     * Waits until the inner engine answers {@code /_ping} on its socket. dockerd serves its API only once its
+     * initialisation is complete, so that is the engine ready; curl asks in a few ms where {@code docker info} takes
+     * about 200 ms. Images without curl fall back to {@code docker info}.
+     */
+    private static final String INNER_ENGINE_WAIT = "if command -v curl >/dev/null 2>&1; then"
+            + " until curl -sf --unix-socket /var/run/docker.sock -o /dev/null http://engine/_ping 2>/dev/null;"
+            + " do sleep 0.02; done; else"
+            + " until [ -S /var/run/docker.sock ] && docker info >/dev/null 2>&1; do sleep 0.02; done; fi";
 
     private final DockerExecutor executor;
     private final SandboxConfig config;
