@@ -36,7 +36,7 @@ recipe_hash() {
     printf 'image %s suite %s\n' "$name" "$SUITE"
     printf '%s\n' "$@"
     cat "$HERE/build-images.sh"
-    for f in "$FILES"/*; do printf '\n== %s\n' "${f##*/}"; cat "$f"; done
+    for f in "$FILES"/*; do [ -f "$f" ] || continue; printf '\n== %s\n' "${f##*/}"; cat "$f"; done
   } | sha256sum | cut -c1-64
 }
 
@@ -189,20 +189,17 @@ slim_rootfs() {
     >"$r/etc/dpkg/dpkg.cfg.d/labdeck-slim"
 }
 
-build_sandbox() {
-  IMAGE=sandbox; T_IMAGE=$(now_ns)
-  local hash mirror root include
-  hash=$(recipe_hash "$IMAGE" "${SANDBOX_PACKAGES[@]}")
-  up_to_date "$IMAGE" "r-${hash:0:12}" && return 0
+# debootstrap_root DIR PACKAGE...: Debian's minbase for $SUITE in DIR, with PACKAGE... (and what they depend on).
+debootstrap_root() {
+  local root=$1 mirror include; shift
   command -v debootstrap >/dev/null 2>&1 || PATH="$PATH:/usr/sbin:/sbin" command -v debootstrap >/dev/null 2>&1 || apt_install debootstrap
   export PATH="$PATH:/usr/sbin:/sbin"
   mirror=$(debian_mirror)
-  include=$(IFS=,; printf '%s' "${SANDBOX_PACKAGES[*]}")
-  phase "debootstrap $SUITE from $mirror, recipe ${hash:0:12}"
-  new_workdir; root=$WORK/rootfs
+  include=$(IFS=,; printf '%s' "$*")
+  phase "debootstrap $SUITE from $mirror"
   # Show debootstrap's stages, not its hundreds of lines; the whole log is shown if it fails.
   if ! debootstrap --variant=minbase --include="$include" "$SUITE" "$root" "$mirror" 2>&1 |
-      tee "$WORK/debootstrap.log" |
+      tee "$root.debootstrap.log" |
       while IFS= read -r line; do
         case $line in
           "I: Retrieving Release "*|"I: Resolving dependencies of required"*|"I: Retrieving libacl1 "*|"I: Extracting "*|\
@@ -213,9 +210,19 @@ build_sandbox() {
             phase "${line#I: }" ;;
         esac
       done; then
-    tail -n 40 "$WORK/debootstrap.log" >&2
+    tail -n 40 "$root.debootstrap.log" >&2
     die "debootstrap failed (see above)."
   fi
+}
+
+build_sandbox() {
+  IMAGE=sandbox; T_IMAGE=$(now_ns)
+  local hash root
+  hash=$(recipe_hash "$IMAGE" "${SANDBOX_PACKAGES[@]}")
+  up_to_date "$IMAGE" "r-${hash:0:12}" && return 0
+  phase "building, recipe ${hash:0:12}"
+  new_workdir; root=$WORK/rootfs
+  debootstrap_root "$root" "${SANDBOX_PACKAGES[@]}"
   phase "configuring"
   install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
   install -m 644 "$FILES/bashrc" "$root/root/.bashrc"
