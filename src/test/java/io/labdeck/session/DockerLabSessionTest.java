@@ -89,12 +89,14 @@ class DockerLabSessionTest {
         assertThat(run(second, "docker images -q", 20).stdout()).as("a new engine has no images").isBlank();
         String catalog = run(second, "curl -fsS http://" + reg + "/v2/_catalog", 20).stdout();
         assertThat(catalog).contains("library/python").doesNotContain(first.id());
-        ExecResult intrusion = run(second, "docker pull -q alpine && docker tag alpine " + reg + "/" + first.id()
-                + "/hello:1 && docker push " + reg + "/" + first.id() + "/hello:1", 60);
+        String intruder = reg + "/" + first.id() + "/intruder:1";
+        ExecResult intrusion = run(second, "docker pull -q alpine && docker tag alpine " + intruder
+                + " && docker push " + intruder, 60);
         assertThat(intrusion.exitCode()).isNotZero();
         assertThat(intrusion.stdout() + intrusion.stderr()).contains("denied").contains("own namespace");
-        assertThat(run(second, "docker run --rm " + mine, 60).stdout()).as("a deliberate pull by name works")
-                .isNotBlank();
+        ExecResult pulled = run(second, "docker run --rm " + mine, 60);
+        assertThat(pulled.stdout()).as("a deliberate pull by name works: " + pulled.stderr())
+                .contains("Hello from Labdeck");
 
         ExecResult limits = run(second, "docker run -d --name probe alpine sleep 300 >/dev/null"
                 + " && pid=$(docker inspect -f '{{.State.Pid}}' probe) && sed -n 's/^[0-9]*:memory://p' /proc/$pid/cgroup"
