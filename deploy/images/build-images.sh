@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds Labdeck's sandbox images from Debian packages alone (no registry needed): a root filesystem made on
 # this machine, then `docker import`.
-#   deploy/images/build-images.sh [tiny|sandbox|all]     (default: all)
+#   deploy/images/build-images.sh [tiny|sandbox|standins|all]     (default: all = tiny, sandbox, standins)
 #
 #   labdeck/sandbox-tiny  busybox-static, /bin/sh; builds in seconds
 #   labdeck/sandbox       Debian minbase (debootstrap) with bash, python3, git, docker.io...; about a minute or two
+#   standins              offline stand-ins for python, nginx, redis, alpine and hello-world, pushed into the local
+#                         registry backend (started first: deploy/registry/); see standins.sh. About three minutes
 #
 # Each image is tagged :latest and :r-<recipe>, where <recipe> is the start of a sha256 over this script, the
 # files under files/, the package list and the Debian suite. When labdeck/NAME:r-<recipe> exists already,
-# the image is up to date and nothing is built.
+# the image is up to date and nothing is built (the stand-ins hash standins.sh and files/standins/ instead).
 # Environment: LABDECK_DEBIAN_MIRROR (default: the one apt uses), LABDECK_DEBIAN_SUITE (default: bookworm).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,7 +27,7 @@ SANDBOX_PACKAGES=(
 IMAGE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 SUMMARY=()
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 # ---- helpers -----------------------------------------------------------------------------------------------
 
@@ -236,8 +238,11 @@ build_sandbox() {
 
 # ---- main --------------------------------------------------------------------------------------------------
 
+# The offline stand-ins for Docker Hub's python, nginx, redis, alpine and hello-world: build_standins.
+. "$HERE/standins.sh"
+
 what=${1:-all}
-case "$what" in tiny|sandbox|all) ;; -h|--help) usage ;; *) usage ;; esac
+case "$what" in tiny|sandbox|standins|all) ;; -h|--help) usage ;; *) usage ;; esac
 engine_answers || die "No Docker engine answers at $(engine_host); run deploy/engine/ensure-engine.sh first."
 T_ALL=$(now_ns)
 # One build at a time on this machine (another developer, or a second checkout, may be building too).
@@ -246,6 +251,7 @@ flock -n 9 || { say "Another build of Labdeck's images is running; waiting for i
 case "$what" in
   tiny) build_tiny ;;
   sandbox) build_sandbox ;;
-  all) build_tiny; build_sandbox ;;
+  standins) build_standins ;;
+  all) build_tiny; build_sandbox; build_standins ;;
 esac
 say "Images ready in $(elapsed_since "$T_ALL") s: $(IFS=,; printf '%s' "${SUMMARY[*]}" | sed 's/,/, /g')"
