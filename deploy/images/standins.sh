@@ -34,6 +34,7 @@ STANDIN_REDIS_PACKAGES=(redis-server)
 STANDIN_PYTHON_TAGS=(latest 3.8-alpine 3.6.1-alpine 2.7-slim)
 STANDIN_IMAGES=(python nginx redis alpine hello-world)
 STANDIN_ENV_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+STANDIN_ARCH=$(dpkg --print-architecture)   # Debian's names for amd64 and arm64 are Docker's too
 
 standin_tags() { case $1 in python) printf '%s\n' "${STANDIN_PYTHON_TAGS[@]}" ;; *) echo latest ;; esac; }
 standin_registry() { printf '127.0.0.1:%s' "$(registry_port)"; }
@@ -42,7 +43,7 @@ standin_registry() { printf '127.0.0.1:%s' "$(registry_port)"; }
 standin_hash() {
   local name=$1 f; shift
   {
-    printf 'standin %s suite %s arch %s\n' "$name" "$SUITE" "$(dpkg --print-architecture)"
+    printf 'standin %s suite %s arch %s\n' "$name" "$SUITE" "$STANDIN_ARCH"
     printf '%s\n' "$@"
     cat "$HERE/standins.sh"
     declare -f slim_rootfs debootstrap_root static_busybox
@@ -54,14 +55,14 @@ standin_hash() {
 # files, so that changing something else here does not cost a debootstrap.
 standin_base_hash() {
   {
-    printf 'standin base suite %s arch %s\n' "$SUITE" "$(dpkg --print-architecture)"
+    printf 'standin base suite %s arch %s\n' "$SUITE" "$STANDIN_ARCH"
     printf '%s\n' "${STANDIN_BASE_PACKAGES[@]}"
     declare -f debootstrap_root slim_rootfs layer_of_root standin_base_root
   } | sha256sum | cut -c1-64
 }
 
-# upstream_version DEBIAN_VERSION -> 7.0.15 for 5:7.0.15-1~deb12u7
-upstream_version() { local v=${1#*:}; printf '%s' "${v%%-*}"; }
+# upstream_version DEBIAN_VERSION -> 7.0.15 for 5:7.0.15-1~deb12u7, 23.0.1 for 23.0.1+dfsg-1
+upstream_version() { local v=${1#*:}; v=${v%%-*}; v=${v%%+dfsg*}; printf '%s' "${v%%+ds*}"; }
 # pkg_version ROOT PACKAGE -> the upstream version of PACKAGE as installed in ROOT
 pkg_version() { upstream_version "$(dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Version}' "$2")"; }
 
@@ -123,7 +124,7 @@ standin_load() {
   done
   for x in "${L_LABELS[@]}"; do labels+="${labels:+,}$(json_str "${x%%=*}"):$(json_str "${x#*=}")"; done
   for x in "${L_EXPOSE[@]}"; do ports+="${ports:+,}$(json_str "$x"):{}"; done
-  config="{\"architecture\":$(json_str "$(dpkg --print-architecture)"),\"os\":\"linux\",\"created\":\"$created\""
+  config="{\"architecture\":$(json_str "$STANDIN_ARCH"),\"os\":\"linux\",\"created\":\"$created\""
   config+=",\"config\":{\"Env\":$(json_list "${L_ENV[@]}"),\"Cmd\":$L_CMD,\"WorkingDir\":$(json_str "$L_WORKDIR")"
   [ -z "$ports" ] || config+=",\"ExposedPorts\":{$ports}"
   [ -z "$L_STOPSIGNAL" ] || config+=",\"StopSignal\":$(json_str "$L_STOPSIGNAL")"
@@ -580,6 +581,7 @@ build_standins() {
   ensure_registry || die "The stand-ins go into the registry backend, which is not running (see above)."
   STANDIN_BASE_HASH=$(standin_base_hash)
   STANDIN_BASE_TAR=""
+  busybox_version >/dev/null   # once, here: the recipes of alpine and hello-world need it, in subshells
   standin_read_ids
   for name in "${STANDIN_IMAGES[@]}"; do standin_image "$name"; done
   cleanup; WORK=""
