@@ -25,6 +25,7 @@ import io.labdeck.sandbox.TtySize;
  */
 final class TerminalBridge {
 
+    private static final long FLUSH_INTERVAL_NANOS = 200_000_000L;
     private static final Logger LOG = Logger.getLogger(TerminalBridge.class);
     private static final int MAX_QUICK_RESTARTS = 3;
 
@@ -40,6 +41,8 @@ final class TerminalBridge {
     private volatile TtySize size = new TtySize(80, 24);
     private volatile TtySession tty;
     private volatile boolean closing;
+    /** When the recording was last flushed; guarded by {@code lock}. */
+    private long flushedAt;
     private boolean closed;
     private long lastStart;
     private int quickRestarts;
@@ -160,13 +163,32 @@ final class TerminalBridge {
         }
     }
 
+    /**
+     * Records, flushing the file at most every 200 ms: a flush per chunk is a write system call per chunk, which a
+     * flood pays for in throughput. A reader of the recording flushes first ({@link #flushRecording()}).
+     */
     private void record(IoAction action) {
         try {
             action.run();
-            recorder.flush();
+            long now = System.nanoTime();
+            if (now - flushedAt > FLUSH_INTERVAL_NANOS) {
+                recorder.flush();
+                flushedAt = now;
+            }
         } catch (IOException e) {
             LOG.warnf("recording of %s: %s", sessionId, e);
         }
+    }
+
+    /** Writes out what the recording holds, so the file is complete up to now. */
+    void flushRecording() {
+        locked(() -> {
+            try {
+                recorder.flush();
+            } catch (IOException e) {
+                LOG.warnf("recording of %s: %s", sessionId, e);
+            }
+        });
     }
 
     private interface IoAction {

@@ -50,7 +50,7 @@ public class TerminalService {
     private TerminalBridge open(String sessionId, SandboxRef sandbox) {
         AsciicastRecorder recorder;
         try {
-            recorder = new AsciicastRecorder(recording(sessionId), 80, 24, config.maxRecording().asLongValue());
+            recorder = new AsciicastRecorder(recordingFile(sessionId), 80, 24, config.maxRecording().asLongValue());
         } catch (IOException e) {
             throw new SandboxFailedException("The terminal could not be opened.", "recording: " + e, e);
         }
@@ -109,8 +109,13 @@ public class TerminalService {
         Optional.ofNullable(bridges.remove(sessionId)).ifPresent(b -> b.close(state));
     }
 
-    /** The session's asciicast recording file (it may not exist yet). */
+    /** The session's asciicast recording file (it may not exist yet), written out up to now. */
     public Path recording(String sessionId) {
+        Optional.ofNullable(bridges.get(sessionId)).ifPresent(TerminalBridge::flushRecording);
+        return recordingFile(sessionId);
+    }
+
+    private Path recordingFile(String sessionId) {
         Path dir = Path.of(config.recordingsDir().orElse(
                 Optional.ofNullable(System.getenv("LABDECK_DATA")).orElse("./data") + "/recordings"));
         return dir.resolve(sessionId + ".cast");
