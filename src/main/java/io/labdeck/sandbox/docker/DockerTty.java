@@ -28,6 +28,9 @@ final class DockerTty implements TtySession {
 
     private static final Logger LOG = Logger.getLogger(DockerTty.class);
     private static final int READ_BUFFER = 64 * 1024;
+    /** A read at least this large means output is streaming (a flood, a long listing), not an echo. */
+    private static final int FLOOD_READ = 512;
+    private static final java.time.Duration FLOOD_PAUSE = java.time.Duration.ofMillis(1);
 
     private final DockerClient docker;
     private final String execId;
@@ -84,11 +87,18 @@ final class DockerTty implements TtySession {
                 if (n > 0) {
                     output.bytes(Arrays.copyOf(buffer, n));
                 }
+                if (n >= FLOOD_READ) {
+                    // Output is streaming: let it gather for a moment, so the next read takes kilobytes, not the
+                    // few hundred bytes dockerd writes at a time. Echoes and prompts are small reads and never wait.
+                    Thread.sleep(FLOOD_PAUSE);
+                }
             }
         } catch (IOException | RuntimeException e) {
             if (!closed.get()) {
                 LOG.debugf("terminal stream %s ended: %s", execId, e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             stdin.close();
             output.closed();
