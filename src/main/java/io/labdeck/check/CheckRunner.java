@@ -48,14 +48,19 @@ public class CheckRunner {
         } catch (SandboxFailedException e) {
             LOG.warnf("check %s in %s could not run: %s", spec.stepId(), sandbox.sessionId(), e.detail());
             return new CheckResult(spec.stepId(), false, "The check could not run: " + e.getMessage(),
-                    spec.hint(lang), CheckResult.Outcome.ERROR, Duration.ZERO);
+                    hint(sandbox, spec, lang), CheckResult.Outcome.ERROR, Duration.ZERO);
         }
         boolean passed = result.succeeded();
         CheckResult.Outcome outcome = passed ? CheckResult.Outcome.PASSED
                 : result.timedOut() ? CheckResult.Outcome.TIMED_OUT : CheckResult.Outcome.FAILED;
         String message = CheckMessages.message(result, config.messageLines(), config.messageChars());
-        return new CheckResult(spec.stepId(), passed, message, passed ? Optional.empty() : spec.hint(lang), outcome,
-                result.elapsed());
+        return new CheckResult(spec.stepId(), passed, message, passed ? Optional.empty() : hint(sandbox, spec, lang),
+                outcome, result.elapsed());
+    }
+
+    /** The hint in {@code lang}, with {@code {{registry}}} and {@code {{session}}} filled like the lab's text. */
+    private Optional<String> hint(SandboxRef sandbox, CheckSpec spec, String lang) {
+        return spec.hint(lang).map(new Placeholders(registry.address(), sandbox.sessionId())::apply);
     }
 
     /** Runs a step's {@code solve} or {@code setup}, or the lab's setup: any script the lab gives. */

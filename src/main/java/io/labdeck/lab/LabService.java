@@ -48,4 +48,9 @@ public class LabService {
                         .toList(),
                 doc.source());
     }
+
+    /** What {@code {{registry}}} and {@code {{session}}} become for a session. */
+    public Placeholders placeholders(String sessionId) {
+        return new Placeholders(registry.address(), sessionId);
+    }
 }

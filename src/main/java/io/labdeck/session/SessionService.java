@@ -108,15 +108,17 @@ public class SessionService {
     /** Every step of the session's lab with its status in the session. */
     public SessionView view(LabSession session) {
         Map<String, StepGate.Gate> gates = progress.gates(session);
-        List<SessionView.StepView> steps = gates.values().stream().map(g -> stepView(g, session.lang())).toList();
+        var placeholders = labs.placeholders(session.id());
+        List<SessionView.StepView> steps = gates.values().stream()
+                .map(g -> stepView(g, session.lang(), placeholders)).toList();
         return new SessionView(session.id(), session.labId(), session.lang(), session.state().word(),
                 session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps, StepGate.complete(gates));
     }
 
-    private static SessionView.StepView stepView(StepGate.Gate g, String lang) {
+    private static SessionView.StepView stepView(StepGate.Gate g, String lang, io.labdeck.lab.Placeholders fill) {
         StepProgress p = g.progress();
         String hint = g.status() == StepStatus.FAILED
-                ? g.step().check().flatMap(c -> c.hint(lang)).orElse(null) : null;
+                ? g.step().check().flatMap(c -> c.hint(lang)).map(fill::apply).orElse(null) : null;
         return new SessionView.StepView(g.step().id(), g.status().word(), p.checkedAt().orElse(null),
                 g.step().hasCheck(), p.message(), hint, g.waitingFor(), p.setupError().orElse(null));
     }

@@ -69,8 +69,9 @@ class DockerLabSessionTest {
         assertThat(built.stdout()).as(built.stderr()).contains("Requirement already satisfied")
                 .contains("Successfully tagged app:latest").endsWith("hello from the inner engine\n");
 
-        check(first).then().statusCode(200).body("passed", equalTo(false));
         String target = registry.address() + "/" + first.id() + "/app:1.0";
+        check(first).then().statusCode(200).body("passed", equalTo(false))
+                .body("hint", equalTo("docker push " + target + " を実行します。"));
         ExecResult pushed = run(first, "docker tag app " + target + " && docker push " + target, 60);
         assertThat(pushed.exitCode()).as(pushed.stdout() + pushed.stderr()).isZero();
         check(first).then().statusCode(200).body("passed", equalTo(true));
