@@ -71,8 +71,8 @@ class LabResourceTest {
     @Test
     void registryPlaceholderIsFilledAndSessionIsLeftForASession() {
         given().get("/api/labs/seed-placeholders?lang=ja").then().statusCode(200)
-                .body("steps[0].commands[0]", equalTo("docker push localhost:5000/{{session}}/app"))
-                .body("steps[0].html", containsString("localhost:5000/{{session}}/app"))
+                .body("steps[0].commands[0]", equalTo("docker push registry.labdeck:5095/{{session}}/app"))
+                .body("steps[0].html", containsString("registry.labdeck:5095/{{session}}/app"))
                 .body("steps[0].html", not(containsString("{{registry}}")));
     }
 
