@@ -75,7 +75,7 @@ engine_describe() {
 dockerd_serving() {
   local pid args
   for pid in $(pgrep -x dockerd 2>/dev/null || true); do
-    args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    args=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || continue
     case " $args" in
       *"$1"*) return 0 ;;
       *" -H "*|*" --host"*) ;;
