@@ -38,6 +38,40 @@ ensure_maven() {
   command -v mvn >/dev/null 2>&1 || apt_install maven
 }
 
+# ---- background services ----------------------------------------------------------------------------
+
+# detach LOG COMMAND...: runs COMMAND in the background, fully detached from the caller (its own session, cwd /,
+# none of the caller's file descriptors: a CI step's stdout pipe must not stay open), appending its output to LOG.
+# It keeps running after the caller exits.
+detach() {
+  local log=$1; shift
+  (
+    cd /
+    for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
+    exec setsid "$@" </dev/null >>"$log" 2>&1
+  ) &
+}
+
+# await_started WHAT LIMIT LOG MARKER ANSWERS SERVING: waits until the command ANSWERS succeeds. Fails, printing
+# LOG's lines since the last "==== ... MARKER" line, when the command SERVING says the process is gone (checked
+# every second) or after LIMIT seconds.
+await_started() {
+  local what=$1 limit=$2 log=$3 marker=$4 answers=$5 serving=$6 waited=0
+  until $answers; do
+    if [ "$waited" -ge $((limit * 5)) ] || { [ $((waited % 5)) = 4 ] && ! $serving; }; then
+      if $serving; then
+        printf '\033[1;31m[labdeck] %s did not answer within %s s. Its log (%s) says:\033[0m\n' "$what" "$limit" "$log" >&2
+      else
+        printf '\033[1;31m[labdeck] %s stopped while starting. Its log (%s) says:\033[0m\n' "$what" "$log" >&2
+      fi
+      awk -v m="$marker" '$0 ~ ("^==== .* " m) { n = 0 } { line[++n] = $0 }
+        END { for (i = (n > 30 ? n - 29 : 1); i <= n; i++) print line[i] }' "$log" >&2
+      return 1
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+}
+
 # ---- Docker engine -------------------------------------------------------------------------------
 
 # elapsed_since EPOCH_NS -> prints seconds with one decimal, e.g. "12.3"
@@ -90,7 +124,7 @@ dockerd_serving() {
 # caller (log: /var/log/labdeck/dockerd.log); it keeps running after the caller exits.
 # Returns non-zero, with a message saying how to get an engine, when it cannot. Fast when the engine is up.
 ensure_engine() {
-  local t0 host sock log=/var/log/labdeck/dockerd.log waited=0 limit=${LABDECK_ENGINE_TIMEOUT:-60}
+  local t0 host sock log=/var/log/labdeck/dockerd.log limit=${LABDECK_ENGINE_TIMEOUT:-60}
   if engine_answers; then say "Docker engine: $(engine_describe)"; return 0; fi
   t0=$(now_ns)
   host=$(engine_host)
@@ -116,26 +150,11 @@ ensure_engine() {
     dockerd_serving "$sock" && exit 0   # one is starting already: just wait for it
     rm -f "$sock"
     printf '\n==== %s labdeck starts dockerd -H unix://%s\n' "$(date -Is)" "$sock" >>"$log"
-    (
-      # Detach fully: new session, cwd /, no fd of the caller's (a CI step's stdout pipe must not stay open).
-      cd /
-      for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
-      exec setsid dockerd -H "unix://$sock" ${LABDECK_DOCKERD_ARGS:-} </dev/null >>"$log" 2>&1
-    ) &
+    # shellcheck disable=SC2086 # LABDECK_DOCKERD_ARGS is a list of arguments
+    detach "$log" dockerd -H "unix://$sock" ${LABDECK_DOCKERD_ARGS:-}
   )
   say "Starting dockerd (log: $log)..."
-  until engine_answers; do
-    if [ "$waited" -ge $((limit * 5)) ] || { [ $((waited % 5)) = 4 ] && ! dockerd_serving "$sock"; }; then
-      if dockerd_serving "$sock"; then
-        printf '\033[1;31m[labdeck] dockerd did not answer within %s s. Its log (%s) says:\033[0m\n' "$limit" "$log" >&2
-      else
-        printf '\033[1;31m[labdeck] dockerd stopped while starting. Its log (%s) says:\033[0m\n' "$log" >&2
-      fi
-      awk '/^==== .* labdeck starts dockerd/ { n = 0 } { line[++n] = $0 } END { for (i = (n > 30 ? n - 29 : 1); i <= n; i++) print line[i] }' "$log" >&2
-      return 1
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_started dockerd "$limit" "$log" "labdeck starts dockerd" engine_answers "dockerd_serving $sock" || return 1
   say "Docker engine: $(engine_describe) (set up in $(elapsed_since "$t0") s)"
 }
 
@@ -207,7 +226,7 @@ ensure_registry() {
   local t0 dir=/var/lib/labdeck/registry conf=/var/lib/labdeck/registry/config.yml log=/var/log/labdeck/registry.log
   # Another port (a test's, say) gets a config of its own, so it is not taken for the default backend.
   [ "$(registry_port)" = 5001 ] || conf=$dir/config-$(registry_port).yml
-  local waited=0 limit=${LABDECK_REGISTRY_TIMEOUT:-30}
+  local limit=${LABDECK_REGISTRY_TIMEOUT:-30}
   if registry_answers; then say "Registry backend: $(registry_url)"; return 0; fi
   t0=$(now_ns)
   if ! is_root_debian; then
@@ -229,25 +248,10 @@ ensure_registry() {
     [ -s "$dir/http-secret" ] || (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$dir/http-secret")
     registry_config >"$conf.tmp" && mv -f "$conf.tmp" "$conf"
     printf '\n==== %s labdeck starts docker-registry serve %s\n' "$(date -Is)" "$conf" >>"$log"
-    (
-      # Detach fully: new session, cwd /, no fd of the caller's (a CI step's stdout pipe must not stay open).
-      cd /
-      for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null
-      exec setsid docker-registry serve "$conf" </dev/null >>"$log" 2>&1
-    ) &
+    detach "$log" docker-registry serve "$conf"
   )
   say "Starting the registry backend on $(registry_url) (log: $log)..."
-  until registry_answers; do
-    if [ "$waited" -ge $((limit * 5)) ] || { [ $((waited % 5)) = 4 ] && ! registry_serving "$conf"; }; then
-      if registry_serving "$conf"; then
-        printf '\033[1;31m[labdeck] The registry backend did not answer within %s s. Its log (%s) says:\033[0m\n' "$limit" "$log" >&2
-      else
-        printf '\033[1;31m[labdeck] The registry backend stopped while starting. Its log (%s) says:\033[0m\n' "$log" >&2
-      fi
-      awk '/^==== .* labdeck starts docker-registry/ { n = 0 } { line[++n] = $0 } END { for (i = (n > 30 ? n - 29 : 1); i <= n; i++) print line[i] }' "$log" >&2
-      return 1
-    fi
-    sleep 0.2; waited=$((waited + 1))
-  done
+  await_started "The registry backend" "$limit" "$log" "labdeck starts docker-registry" registry_answers \
+    "registry_serving $conf" || return 1
   say "Registry backend: $(registry_url) (set up in $(elapsed_since "$t0") s)"
 }
