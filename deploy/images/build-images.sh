@@ -136,6 +136,19 @@ static_busybox() {
   printf '%s' "$bb"
 }
 
+# busybox_root DIR BUSYBOX: a root with BUSYBOX, an applet link at each of its own paths (usr/bin/env, bin/sh,
+# sbin/ip...; made in one pass), and the users root and nobody.
+busybox_root() {
+  local root=$1 bb=$2
+  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc,root,tmp,proc,sys,dev,run,var/log,var/tmp,home}
+  chmod 1777 "$root/tmp" "$root/var/tmp"; chmod 700 "$root/root"
+  cp "$bb" "$root/bin/busybox"
+  "$bb" --list-full | grep -vx bin/busybox | (cd "$root" && xargs -d '\n' -n 1000 sh -c 'for p; do ln -s /bin/busybox "$p"; done' sh)
+  [ -L "$root/bin/sh" ] || ln -sf /bin/busybox "$root/bin/sh"
+  printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'nobody:x:65534:65534:nobody:/nonexistent:/bin/false' >"$root/etc/passwd"
+  printf '%s\n' 'root:x:0:' 'nogroup:x:65534:' >"$root/etc/group"
+}
+
 verify_sandbox_tiny() {
   local out
   out=$(docker run --rm "$1" sh -c 'echo ok') || return 1
@@ -151,14 +164,7 @@ build_tiny() {
   up_to_date "$IMAGE" "r-${hash:0:12}" && return 0
   phase "building from $bb ($version), recipe ${hash:0:12}"
   new_workdir; root=$WORK/rootfs
-  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc,root,tmp,proc,sys,dev,run,var/log,var/tmp,home}
-  chmod 1777 "$root/tmp" "$root/var/tmp"; chmod 700 "$root/root"
-  cp "$bb" "$root/bin/busybox"
-  # An applet link at each of busybox's own paths (usr/bin/env, bin/sh, sbin/ip...), made in one pass.
-  "$bb" --list-full | grep -vx bin/busybox | (cd "$root" && xargs -d '\n' -n 1000 sh -c 'for p; do ln -s /bin/busybox "$p"; done' sh)
-  [ -L "$root/bin/sh" ] || ln -sf /bin/busybox "$root/bin/sh"
-  printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'nobody:x:65534:65534:nobody:/nonexistent:/bin/false' >"$root/etc/passwd"
-  printf '%s\n' 'root:x:0:' 'nogroup:x:65534:' >"$root/etc/group"
+  busybox_root "$root" "$bb"
   install -m 644 "$FILES/profile-tiny" "$root/etc/profile"
   install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
   mapfile -t changes < <(image_changes "$IMAGE" "$hash" /bin/sh)

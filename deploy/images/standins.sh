@@ -428,18 +428,6 @@ verify_standin_redis() {
 
 # ---- alpine and hello-world (busybox) ----------------------------------------------------------------------
 
-# standin_busybox_root DIR BUSYBOX: a root with BUSYBOX and a link for each of its applets, users root and nobody.
-standin_busybox_root() {
-  local root=$1 bb=$2
-  mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc,root,tmp,proc,sys,dev,run,var/log,var/tmp,home}
-  chmod 1777 "$root/tmp" "$root/var/tmp"; chmod 700 "$root/root"
-  cp "$bb" "$root/bin/busybox"
-  "$bb" --list-full | grep -vx bin/busybox | (cd "$root" && xargs -d '\n' -n 1000 sh -c 'for p; do ln -s /bin/busybox "$p"; done' sh)
-  [ -L "$root/bin/sh" ] || ln -sf /bin/busybox "$root/bin/sh"
-  printf '%s\n' 'root:x:0:0:root:/root:/bin/sh' 'nobody:x:65534:65534:nobody:/nonexistent:/bin/false' >"$root/etc/passwd"
-  printf '%s\n' 'root:x:0:' 'nogroup:x:65534:' >"$root/etc/group"
-}
-
 STANDIN_BUSYBOX_VERSION=""
 busybox_version() {
   local bb
@@ -453,7 +441,7 @@ busybox_version() {
 build_standin_alpine() { # REF RECIPE
   local root=$WORK/alpine-root bb version
   bb=$(static_busybox); version=$(upstream_version "$(busybox_version)")
-  rm -rf "$root"; standin_busybox_root "$root" "$bb"
+  rm -rf "$root"; busybox_root "$root" "$bb"   # build-images.sh
   rm -f "$root/sbin/apk"; install -m 755 "$STANDIN_FILES/apk" "$root/sbin/apk"
   cat >"$root/etc/os-release" <<EOF
 NAME="Labdeck stand-in for alpine"
