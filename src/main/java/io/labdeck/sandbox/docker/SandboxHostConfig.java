@@ -28,8 +28,4 @@ final class SandboxHostConfig extends HostConfig {
         readonlyPaths = List.of();
         return this;
     }
-
-    List<String> maskedPaths() {
-        return maskedPaths;
-    }
 }
