@@ -10,7 +10,7 @@ ensure_maven
 mvn -B -ntp -q package -DskipTests
 mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
 mkdir -p target/bench
-javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/TerminalBench.java bench/CheckBench.java bench/StartBench.java
+javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/*.java
 data=$(mktemp -d)
 port=${LABDECK_BENCH_PORT:-8097}
 LABDECK_DATA=$data java ${LABDECK_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
@@ -24,7 +24,7 @@ what=${1:-all}
 cp="target/bench:$(cat target/bench-classpath.txt)"
 if [ "$what" = terminal ] || [ "$what" = all ]; then
   say "Server up (pid $server); running the terminal benchmark..."
-  java -cp "$cp" TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+  java -cp "$cp" -Dbench.server.pid=$server TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
 fi
 if [ "$what" = checks ] || [ "$what" = all ]; then
   say "Running the check benchmark..."
