@@ -2,6 +2,7 @@
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
 #   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | all]   (default: all)
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
+# LABDECK_BENCH_JAVA_OPTS go to the server's JVM, LABDECK_BENCH_CLIENT_OPTS to the benchmark's (e.g. -Dbench.client=jdk).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 . deploy/lib/common.sh
@@ -24,7 +25,7 @@ what=${1:-all}
 cp="target/bench:$(cat target/bench-classpath.txt)"
 if [ "$what" = terminal ] || [ "$what" = all ]; then
   say "Server up (pid $server); running the terminal benchmark..."
-  java -cp "$cp" -Dbench.server.pid=$server TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+  java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} -Dbench.server.pid=$server TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
 fi
 if [ "$what" = checks ] || [ "$what" = all ]; then
   say "Running the check benchmark..."
