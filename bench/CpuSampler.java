@@ -60,7 +60,7 @@ final class CpuSampler implements AutoCloseable {
                     long pid = Long.parseLong(dir.getFileName().toString());
                     long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
                     names.put(pid, pid == SERVER ? "labdeck" : pid == SELF ? "benchmark"
-                            : stat.substring(stat.indexOf('(') + 1, close).replaceAll("[-/:.0-9]+.*$", ""));
+                            : command(stat.substring(stat.indexOf('(') + 1, close)));
                     // A process that started during the phase counts from zero.
                     first.putIfAbsent(pid, initial ? ticks : 0);
                     last.put(pid, ticks);
@@ -71,6 +71,11 @@ final class CpuSampler implements AutoCloseable {
         } catch (Exception e) {
             // no /proc: no figures
         }
+    }
+
+    /** Kernel workers ("kworker/u8:5-events_unbound") count as one. */
+    private static String command(String comm) {
+        return comm.startsWith("kworker/") ? "kworker" : comm;
     }
 
     /** "CPU s: 39.1 busy of 41.4; containerd-shim 9.1, head 7.2, …" for the processes that used at least 0.1 s. */

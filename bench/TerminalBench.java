@@ -79,16 +79,20 @@ public class TerminalBench {
 
     record Result(long[] sortedNanos, double mbps) {
         double p(int percent) {
-            return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(percent / 100.0 * sortedNanos.length) - 1)] / 1e6;
+            return percentile(sortedNanos, percent);
         }
+    }
+
+    /** Milliseconds. */
+    static double percentile(long[] sortedNanos, int percent) {
+        return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(percent / 100.0 * sortedNanos.length) - 1)] / 1e6;
     }
 
     static Result measure(String path, Terminal terminal, long bytes, int keystrokes) throws Exception {
         System.out.println(path + ":");
         long[] echo = echo(terminal, keystrokes);
-        Result result = new Result(echo, 0);
-        System.out.printf(Locale.ROOT, "  echo ms: p50 %.2f p90 %.2f p95 %.2f p99 %.2f max %.2f%n", result.p(50),
-                result.p(90), result.p(95), result.p(99), echo[echo.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "  echo ms: p50 %.2f p90 %.2f p95 %.2f p99 %.2f max %.2f%n", percentile(echo, 50),
+                percentile(echo, 90), percentile(echo, 95), percentile(echo, 99), echo[echo.length - 1] / 1e6);
         flood(terminal, WARM_UP_BYTES);
         return new Result(echo, throughput(terminal, bytes));
     }
