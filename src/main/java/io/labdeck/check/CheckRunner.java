@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.labdeck.lab.CheckSpec;
 import io.labdeck.lab.Placeholders;
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.platform.RegistryConfig;
 import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.SandboxFailedException;

@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.labdeck.platform.RegistryConfig;
+
 /**
  * What callers ask of the labs: the catalogue, and one lab's text in one language with its placeholders filled.
  * Unknown labs and languages are domain errors, mapped to 404 at the edge.

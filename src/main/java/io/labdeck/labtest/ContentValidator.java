@@ -15,7 +15,7 @@ import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabDocument;
 import io.labdeck.lab.LabService;
 import io.labdeck.lab.Placeholders;
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.platform.RegistryConfig;
 import io.labdeck.lab.Section;
 import io.labdeck.lab.Step;
 import io.labdeck.labtest.LabTestRow.Phase;

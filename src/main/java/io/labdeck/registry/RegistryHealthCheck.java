@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.platform.RegistryConfig;
 
 /**
  * Labdeck is ready only while the registry behind its proxy answers: without it, labs with Docker inside can pull

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.labdeck.lab.LabCatalog;
 import io.labdeck.lab.LabService;
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.platform.RegistryConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
