@@ -23,7 +23,10 @@ SANDBOX_PACKAGES=(
   bash bash-completion coreutils procps less vim-tiny nano
   ca-certificates curl jq git xz-utils python3
   iproute2 iputils-ping netbase iptables docker.io
+  rootlesskit slirp4netns uidmap
 )
+# The only setuid programs left in labdeck/sandbox: rootless Docker maps its user namespace's ids with them.
+KEEP_SETUID=(newuidmap newgidmap)
 IMAGE_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 SUMMARY=()
 
@@ -123,6 +126,39 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 new_workdir() { cleanup; WORK=$(mktemp -d "${TMPDIR:-/var/tmp}/labdeck-image.XXXXXX"); }
 
+# build_agent OUT: Labdeck's exec agent (files/labdeck-agent.c), a static binary, so it runs in busybox's image too.
+build_agent() {
+  if ! command -v gcc >/dev/null 2>&1 || ! compgen -G '/usr/lib/*/libc.a' >/dev/null; then
+    apt_install gcc libc6-dev
+  fi
+  gcc -static -O2 -Wall -Werror -o "$1" "$FILES/labdeck-agent.c"
+  strip "$1"
+}
+
+# install_labdeck ROOT: what every sandbox image has of Labdeck's: PID 1, the exec agent, labdeck-enter.
+install_labdeck() {
+  local root=$1
+  install -d -m 755 "$root/usr/local/libexec/labdeck"
+  install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
+  install -m 755 "$FILES/labdeck-enter" "$root/usr/local/libexec/labdeck/labdeck-enter"
+  build_agent "$root/usr/local/libexec/labdeck/labdeck-agent"
+}
+
+# strip_setuid ROOT KEEP...: removes every setuid and setgid bit but those of the programs named KEEP.
+strip_setuid() {
+  local root=$1 f keep; shift
+  while IFS= read -r -d '' f; do
+    keep=
+    for k in "$@"; do [ "${f##*/}" = "$k" ] && keep=1; done
+    [ -n "$keep" ] || chmod ug-s "$f"
+  done < <(find "$root" -xdev -type f -perm /6000 -print0)
+}
+
+# setuid_programs IMAGE: the setuid or setgid files in IMAGE, one path a line (what the sandbox's test lists too).
+setuid_programs() {
+  docker run --rm --entrypoint /bin/sh "$1" -c 'find / -xdev -type f -perm /6000 2>/dev/null' | sort
+}
+
 # ---- labdeck/sandbox-tiny ----------------------------------------------------------------------------------
 
 static_busybox() {
@@ -150,9 +186,12 @@ busybox_root() {
 }
 
 verify_sandbox_tiny() {
-  local out
-  out=$(docker run --rm "$1" sh -c 'echo ok') || return 1
-  [ "$out" = ok ] || { say "  expected ok, got: $out"; return 1; }
+  local out suid
+  out=$(docker run --rm "$1" sh -c 'echo ok; test -x /usr/local/libexec/labdeck/labdeck-agent && echo agent') || return 1
+  [ "$out" = "ok
+agent" ] || { say "  expected ok and agent, got: $out"; return 1; }
+  suid=$(setuid_programs "$1")
+  [ -z "$suid" ] || { say "  setuid programs left: $suid"; return 1; }
 }
 
 build_tiny() {
@@ -166,7 +205,8 @@ build_tiny() {
   new_workdir; root=$WORK/rootfs
   busybox_root "$root" "$bb"
   install -m 644 "$FILES/profile-tiny" "$root/etc/profile"
-  install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
+  install_labdeck "$root"
+  strip_setuid "$root"
   mapfile -t changes < <(image_changes "$IMAGE" "$hash" /bin/sh)
   import_rootfs "$root" "$IMAGE" "r-${hash:0:12}" "${changes[@]}" 'ENV ENV=/etc/profile'
   cleanup
@@ -175,9 +215,29 @@ build_tiny() {
 # ---- labdeck/sandbox ---------------------------------------------------------------------------------------
 
 verify_sandbox() {
-  docker run --rm "$1" bash -c 'set -e; bash --version | head -1; python3 --version; docker --version; test -x /usr/local/sbin/labdeck-init' |
+  local suid want
+  docker run --rm "$1" bash -c 'set -e; bash --version | head -1; python3 --version; docker --version
+    rootlesskit --version; test -x /usr/local/sbin/labdeck-init; test -x /usr/local/libexec/labdeck/labdeck-agent
+    test "$(stat -c %u /root)" = 1000; grep -qx "learner:100000:65536" /etc/subuid' |
     sed 's/^/    /' >&2
-  [ "${PIPESTATUS[0]}" = 0 ]
+  [ "${PIPESTATUS[0]}" = 0 ] || return 1
+  suid=$(setuid_programs "$1")
+  want=$(printf '/usr/bin/%s\n' "${KEEP_SETUID[@]}" | sort)
+  [ "$suid" = "$want" ] || { say "  setuid programs: $(echo $suid), expected only $(echo $want)"; return 1; }
+}
+
+# The rootless Docker mode: the user learner (uid 1000) with subordinate ids for the engine's user namespace, and
+# what it must own. Inside that namespace the learner is root, and /root, owned by uid 1000, is theirs.
+add_learner() {
+  local r=$1
+  chroot "$r" useradd --uid 1000 --user-group --create-home --shell /bin/bash learner
+  echo 'learner:100000:65536' >"$r/etc/subuid"
+  echo 'learner:100000:65536' >"$r/etc/subgid"
+  install -d -o 1000 -g 1000 -m 700 "$r/run/user/1000"
+  install -d -o 1000 -g 1000 -m 700 "$r/home/learner/.local" "$r/home/learner/.local/share" \
+    "$r/home/learner/.local/share/docker"
+  install -o 1000 -g 1000 -m 644 /dev/null "$r/var/log/dockerd.log"
+  chown -R 1000:1000 "$r/root"
 }
 
 # Removes what a container does not need from a debootstrapped root: caches, docs, logs, host-specific files.
@@ -232,7 +292,7 @@ build_sandbox() {
   new_workdir; root=$WORK/rootfs
   debootstrap_root "$root" "${SANDBOX_PACKAGES[@]}"
   phase "configuring"
-  install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
+  install_labdeck "$root"
   install -m 644 "$FILES/bashrc" "$root/root/.bashrc"
   install -m 644 "$FILES/profile.d-labdeck.sh" "$root/etc/profile.d/labdeck.sh"
   # The inner dockerd sets up its chains about 100 ms faster with iptables-legacy than with the nft backend, and
@@ -241,6 +301,8 @@ build_sandbox() {
   chroot "$root" update-alternatives --quiet --set ip6tables /usr/sbin/ip6tables-legacy
   [ -e "$root/root/.profile" ] || install -m 644 "$root/usr/share/base-files/dot.profile" "$root/root/.profile" 2>/dev/null || true
   slim_rootfs "$root"
+  add_learner "$root"
+  strip_setuid "$root" "${KEEP_SETUID[@]}"
   mapfile -t changes < <(image_changes "$IMAGE" "$hash" /bin/bash)
   import_rootfs "$root" "$IMAGE" "r-${hash:0:12}" "${changes[@]}"
   cleanup

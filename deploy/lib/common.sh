@@ -125,6 +125,7 @@ dockerd_serving() {
 # Returns non-zero, with a message saying how to get an engine, when it cannot. Fast when the engine is up.
 ensure_engine() {
   local t0 host sock log=/var/log/labdeck/dockerd.log limit=${LABDECK_ENGINE_TIMEOUT:-60}
+  ensure_tun
   if engine_answers; then say "Docker engine: $(engine_describe)"; return 0; fi
   t0=$(now_ns)
   host=$(engine_host)
@@ -156,6 +157,17 @@ ensure_engine() {
   say "Starting dockerd (log: $log)..."
   await_started dockerd "$limit" "$log" "labdeck starts dockerd" engine_answers "dockerd_serving $sock" || return 1
   say "Docker engine: $(engine_describe) (set up in $(elapsed_since "$t0") s)"
+}
+
+# Rootless Docker inside sandboxes opens /dev/net/tun as an unprivileged user. udev makes it 0666 on most hosts; a
+# machine without udev (a Firecracker guest, say) leaves it 0600 or lacks it. As root, make it as udev would.
+ensure_tun() {
+  [ "$(id -u)" = 0 ] || return 0
+  if [ ! -c /dev/net/tun ]; then
+    modprobe tun 2>/dev/null || true
+    [ -c /dev/net/tun ] || { mkdir -p /dev/net && mknod /dev/net/tun c 10 200; } || return 0
+  fi
+  [ "$(stat -c %a /dev/net/tun)" = 666 ] || chmod 0666 /dev/net/tun
 }
 
 # The Maven build bundles the terminal front end with the machine's Node.js and npm (no Node is downloaded).
