@@ -60,13 +60,69 @@ public interface SandboxConfig {
     @WithDefault("8G")
     MemorySize maxDisk();
 
-    /** How Docker runs inside sandboxes of labs with {@code docker: true}. */
-    @WithDefault("caps")
+    /**
+     * How Docker runs inside sandboxes of labs with {@code docker: true}. {@code rootless} is the only mode safe for
+     * learners one does not trust; {@code caps} and {@code privileged} give the learner the host and are refused
+     * unless {@link #trustedLearners()} says otherwise.
+     */
+    @WithDefault("rootless")
     DindMode dindMode();
 
     /** The container runtime for {@code dind-mode=runtime}, e.g. sysbox-runc. */
     @WithDefault("sysbox-runc")
     String dindRuntime();
+
+    /**
+     * Whether every learner may be trusted with root on the host: only then may {@code dind-mode} be {@code caps}
+     * or {@code privileged} (a classroom of colleagues on a throwaway machine, say). Labdeck still warns at startup.
+     */
+    @WithDefault("false")
+    boolean trustedLearners();
+
+    /**
+     * The container runtime of sandboxes without Docker inside, e.g. {@code runsc} (gVisor) registered with the
+     * engine (deploy/engine/add-runsc.sh); empty is the engine's default (runc).
+     */
+    Optional<String> runtime();
+
+    /**
+     * The seccomp profile of rootless Docker sandboxes: {@code unconfined} (what rootless dockerd was measured to
+     * need; the sandbox's user still has no capability) or the JSON text of a profile. Sandboxes without Docker
+     * inside always keep the engine's default profile.
+     */
+    @WithDefault("unconfined")
+    String rootlessSeccomp();
+
+    /**
+     * The addresses of sandboxes' own networks, cut into /28 subnets, one per sandbox. Keep it apart from the
+     * engine's default pools, the inner engines' bridge and 10.0.2.0/24 (rootless networking's own).
+     */
+    @WithDefault("10.89.0.0/16")
+    String networkPool();
+
+    /** The bridge address of inner engines ({@code --bip}): outside every sandbox network, so the host stays visible. */
+    @WithDefault("10.200.0.1/24")
+    String innerBridge();
+
+    /** What sandboxes may reach when their lab does not say ({@code none}, {@code registry} or {@code internet}). */
+    @WithDefault("registry")
+    Egress egress();
+
+    /** The most a lab may ask for; a lab asking more gets this. */
+    @WithDefault("registry")
+    Egress maxEgress();
+
+    /**
+     * Whether Labdeck keeps the host's firewall closed to sandboxes (iptables rules on the engine's host, set by a
+     * short-lived container; see docs/security.md). Off only where an operator keeps equivalent rules: sandboxes
+     * could otherwise reach Labdeck's own port.
+     */
+    @WithDefault("true")
+    boolean firewall();
+
+    /** The image that sets the firewall rules; it needs iptables. */
+    @WithDefault("labdeck/sandbox")
+    String firewallImage();
 
     /** How long a sandbox may take to become ready, inner engine included. */
     @WithDefault("60s")
@@ -86,11 +142,24 @@ public interface SandboxConfig {
 
     /** How Docker-in-Docker is made possible. */
     enum DindMode {
-        /** {@code --privileged}: simplest, where the host allows it. */
+        /**
+         * Rootless dockerd in an unprivileged sandbox (uid 1000, no capabilities): the learner is root only inside
+         * the engine's user namespace.
+         */
+        ROOTLESS,
+        /** {@code --privileged}: the learner is root on the host. Trusted learners only. */
         PRIVILEGED,
-        /** All capabilities but SYS_RESOURCE, unconfined seccomp/AppArmor/system paths, the host cgroup namespace. */
+        /**
+         * All capabilities but SYS_RESOURCE, unconfined seccomp/AppArmor/system paths, the host cgroup namespace:
+         * where {@code --privileged} fails, and as unsafe. Trusted learners only.
+         */
         CAPS,
         /** A runtime that isolates nested containers itself, such as sysbox-runc. */
-        RUNTIME
+        RUNTIME;
+
+        /** Whether the mode hands the learner the host. */
+        public boolean givesHost() {
+            return this == CAPS || this == PRIVILEGED;
+        }
     }
 }

@@ -41,11 +41,8 @@ public interface SandboxProvisioner {
     /** Removes one labelled resource found by {@link #list()}. Idempotent. */
     void remove(SandboxResource resource);
 
-    /**
-     * The session whose sandbox has this network address, if any sandbox of this installation has it. The registry
-     * uses it to know which session a request comes from.
-     */
-    Optional<String> sessionAt(String address);
+    /** Why sandboxes cannot be closed off from the host now (the firewall could not be set), if they cannot. */
+    Optional<String> networkProblem();
 
     /** Whether the backend answers, for readiness. */
     boolean available();

@@ -16,13 +16,24 @@ import java.util.Optional;
  * @param hosts     extra host names for the sandbox's {@code /etc/hosts}: name to an IP address, or to
  *                  {@code host-gateway} for the host that runs the engine, at its address on the sandbox's own network
  *                  (where Labdeck's registry proxy listens)
+ * @param egress    what the sandbox may reach beyond itself
+ * @param files     files written where the learner works before the setup runs: a path relative to the learner's
+ *                  home to its content (the Docker client's config with the session's registry credentials, say)
  */
 public record SandboxRequest(String sessionId, String labId, String image, boolean docker, SandboxLimits limits,
-        Map<String, String> env, Optional<String> setup, Map<String, String> hosts) {
+        Map<String, String> env, Optional<String> setup, Map<String, String> hosts, Egress egress,
+        Map<String, String> files) {
 
     public SandboxRequest {
         env = Map.copyOf(env);
         hosts = Map.copyOf(hosts);
+        files = Map.copyOf(files);
+    }
+
+    /** A request that reaches the registry and writes no files. */
+    public SandboxRequest(String sessionId, String labId, String image, boolean docker, SandboxLimits limits,
+            Map<String, String> env, Optional<String> setup, Map<String, String> hosts) {
+        this(sessionId, labId, image, docker, limits, env, setup, hosts, Egress.REGISTRY, Map.of());
     }
 
     /** A request with no extra host names. */

@@ -2,23 +2,32 @@ package io.labdeck.sandbox.docker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
 
 import io.labdeck.sandbox.SandboxConfig;
 import io.labdeck.sandbox.SandboxRequest;
 
 /**
- * The host configuration of a sandbox container: limits, its own network and volumes, and the Docker-in-Docker
- * mode when the lab needs an inner engine. The host's Docker socket is never mounted.
+ * The host configuration of a sandbox container: limits, its own network and volumes, and how Docker runs inside
+ * when the lab needs an engine. The host's Docker socket is never mounted. docs/security.md says what each mode
+ * guarantees.
  */
 final class ContainerSpec {
 
     static final String HOME = "/root";
-    static final String INNER_DOCKER = "/var/lib/docker";
+    /** The unprivileged user a rootless sandbox runs as; root inside the engine's user namespace. */
+    static final String ROOTLESS_USER = "1000:1000";
+    static final String ROOTLESS_RUNTIME_DIR = "/run/user/1000";
+    static final String ROOTLESS_SOCKET = ROOTLESS_RUNTIME_DIR + "/docker.sock";
+    private static final String ROOTLESS_DATA = "/home/learner/.local/share/docker";
+    private static final String ROOT_DATA = "/var/lib/docker";
 
     private ContainerSpec() {
     }
@@ -44,8 +53,7 @@ final class ContainerSpec {
      * address on the sandbox's own network. Docker's own {@code host-gateway} is the address of the host's docker0,
      * which an inner engine's docker0 (same default subnet) hides inside the sandbox.
      */
-    static HostConfig hostConfig(SandboxRequest request, SandboxConfig config,
-            java.util.function.Supplier<String> gateway) {
+    static HostConfig hostConfig(SandboxRequest request, SandboxConfig config, SandboxMode mode, String gateway) {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(homeVolume(request.sessionId()), new Volume(HOME)));
         // The inner engine's storage is a tmpfs whose pages are charged to the sandbox: its memory limit grows by the
@@ -61,23 +69,45 @@ final class ContainerSpec {
                 .withInit(false);
         if (!request.hosts().isEmpty()) {
             host.withExtraHosts(request.hosts().entrySet().stream().map(e -> e.getKey() + ":"
-                    + (e.getValue().equals("host-gateway") ? gateway.get() : e.getValue()))
+                    + (e.getValue().equals("host-gateway") ? gateway : e.getValue()))
                     .sorted().toArray(String[]::new));
         }
-        if (request.docker()) {
-            binds.add(new Bind(dockerVolume(request.sessionId()), new Volume(INNER_DOCKER)));
-            dind(host, binds, config);
-        } else {
-            host.withSecurityOpts(List.of("no-new-privileges"));
+        switch (mode) {
+            case PLAIN -> {
+                host.withSecurityOpts(List.of("no-new-privileges"));
+                config.runtime().filter(r -> !r.isBlank()).ifPresent(r -> ownKernel(host, r, request));
+            }
+            case ROOTLESS -> {
+                binds.add(new Bind(dockerVolume(request.sessionId()), new Volume(ROOTLESS_DATA)));
+                rootless(host, config);
+            }
+            case ROOT_ENGINE -> {
+                binds.add(new Bind(dockerVolume(request.sessionId()), new Volume(ROOT_DATA)));
+                rootEngine(host, binds, config);
+            }
         }
         return host.withBinds(binds);
     }
 
-    private static void dind(SandboxHostConfig host, List<Bind> binds, SandboxConfig config) {
+    /**
+     * Rootless Docker in an unprivileged container: uid 1000 with no effective capability. SYS_ADMIN sits in the
+     * bounding set only, for the setuid newuidmap and newgidmap, the image's only setuid programs. No-new-privileges
+     * would stop them, so it is not set. Masked /proc paths would stop the inner engine mounting /proc for its
+     * containers; AppArmor's docker-default forbids the mounts rootlesskit makes.
+     */
+    private static void rootless(SandboxHostConfig host, SandboxConfig config) {
+        String seccomp = config.rootlessSeccomp().strip();
+        host.withCapAdd(Capability.SYS_ADMIN)
+                .withSecurityOpts(List.of("seccomp=" + seccomp, "apparmor=unconfined"))
+                .withDevices(List.of(new Device("rwm", "/dev/net/tun", "/dev/net/tun")));
+        host.withUnconfinedSystemPaths();
+    }
+
+    private static void rootEngine(SandboxHostConfig host, List<Bind> binds, SandboxConfig config) {
         switch (config.dindMode()) {
             case PRIVILEGED -> host.withPrivileged(true);
             case RUNTIME -> host.withRuntime(config.dindRuntime());
-            case CAPS -> {
+            default -> {
                 // --privileged fails where CAP_SYS_RESOURCE is missing from the bounding set; this set works there.
                 host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
                         .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
@@ -88,17 +118,54 @@ final class ContainerSpec {
         }
     }
 
-    /** Driver options of the inner engine's volume: a tmpfs of the disk quota (overlay2 works on it). */
-    static java.util.Map<String, String> dockerVolumeOptions(SandboxRequest request) {
-        return java.util.Map.of("type", "tmpfs", "device", "tmpfs",
-                "o", "size=" + Math.max(request.limits().diskBytes() >> 20, 64) + "m,mode=0711");
+    /**
+     * A runtime with a kernel of its own (gVisor's runsc): the host's pids cgroup counts that kernel's threads, not the
+     * learner's processes (gVisor idles at about 130 and used 520 for 64 forks, measured here), and it kills the
+     * whole sandbox when they run out. So the cgroup gets room for them, and the sandbox's own kernel enforces the
+     * process limit, as RLIMIT_NPROC: a fork bomb then fails with "can't fork" and the sandbox lives on. (Under runc
+     * RLIMIT_NPROC would count every process of the host's root, so it is used with such runtimes only.) That
+     * kernel's own memory is charged to the sandbox too (about 60 MiB with 64 processes), so it is added to the limit.
+     */
+    private static void ownKernel(SandboxHostConfig host, String runtime, SandboxRequest request) {
+        int pids = request.limits().pids();
+        long memory = request.limits().memoryBytes() + RUNTIME_MEMORY;
+        host.withRuntime(runtime).withPidsLimit((long) pids * RUNTIME_THREADS_PER_PROCESS + 256)
+                .withUlimits(List.of(new Ulimit("nproc", (long) pids, (long) pids)))
+                .withMemory(memory).withMemorySwap(memory);
     }
 
-    static List<String> env(SandboxRequest request) {
+    private static final int RUNTIME_THREADS_PER_PROCESS = 10;
+    private static final long RUNTIME_MEMORY = 64L << 20;
+
+    /** The user the container runs as, when it is not the image's. */
+    static java.util.Optional<String> user(SandboxMode mode) {
+        return mode == SandboxMode.ROOTLESS ? java.util.Optional.of(ROOTLESS_USER) : java.util.Optional.empty();
+    }
+
+    /** Driver options of the inner engine's volume: a tmpfs of the disk quota (overlay2 works on it). */
+    static Map<String, String> dockerVolumeOptions(SandboxRequest request, SandboxMode mode) {
+        String owner = mode == SandboxMode.ROOTLESS ? ",uid=1000,gid=1000,mode=0700" : ",mode=0711";
+        return Map.of("type", "tmpfs", "device", "tmpfs",
+                "o", "size=" + Math.max(request.limits().diskBytes() >> 20, 64) + "m" + owner);
+    }
+
+    static List<String> env(SandboxRequest request, SandboxConfig config, SandboxMode mode) {
         List<String> env = new ArrayList<>();
         env.add("LABDECK_SESSION=" + request.sessionId());
-        if (request.docker()) {
-            env.add("LABDECK_DOCKER=1");
+        env.add("LABDECK_EGRESS=" + request.egress().word());
+        switch (mode) {
+            case ROOTLESS -> {
+                env.add("LABDECK_DOCKER=rootless");
+                env.add("XDG_RUNTIME_DIR=" + ROOTLESS_RUNTIME_DIR);
+                env.add("DOCKER_HOST=unix://" + ROOTLESS_SOCKET);
+            }
+            case ROOT_ENGINE -> env.add("LABDECK_DOCKER=1");
+            case PLAIN -> {
+            }
+        }
+        if (mode != SandboxMode.PLAIN) {
+            // The inner docker0 would take 172.17.0.1/16, which could hide the host from the sandbox.
+            env.add("LABDECK_DOCKERD_ARGS=--bip=" + config.innerBridge());
         }
         request.env().forEach((k, v) -> env.add(k + "=" + v));
         return env;

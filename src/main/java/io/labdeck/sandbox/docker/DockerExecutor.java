@@ -41,7 +41,14 @@ final class DockerExecutor {
         this.docker = docker;
     }
 
-    ExecResult exec(String containerId, ExecRequest request) {
+    /** Runs the request where the learner works: in a rootless sandbox, inside the engine's namespaces. */
+    ExecResult exec(String containerId, SandboxMode mode, ExecRequest request) {
+        return execHere(containerId, new ExecRequest(mode.where(request.argv()), request.env(), request.user(),
+                request.workdir(), request.timeout(), request.maxOutputBytes(), request.probe()));
+    }
+
+    /** Runs the request as the container's own user, outside any namespace of the learner's. */
+    ExecResult execHere(String containerId, ExecRequest request) {
         long started = System.nanoTime();
         List<String> argv = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "labdeck-exec",
                 Long.toString(Math.max(1, request.timeout().toSeconds()))));

@@ -20,47 +20,33 @@ final class DockerResources {
 
     private final DockerClient docker;
     private final String owner;
+    private final SandboxNetworks networks;
 
-    DockerResources(DockerClient docker, String owner) {
+    DockerResources(DockerClient docker, String owner, SandboxNetworks networks) {
         this.docker = docker;
         this.owner = owner;
+        this.networks = networks;
     }
 
     /** Creates and starts the container with its network and volumes; returns the container id. */
-    String createContainer(SandboxRequest request, SandboxConfig config) {
+    String createContainer(SandboxRequest request, SandboxConfig config, SandboxMode mode) {
         Map<String, String> labels = DockerLabels.of(owner, request.sessionId(), request.labId());
-        String network = docker.createNetworkCmd().withName(ContainerSpec.networkName(request.sessionId()))
-                .withDriver("bridge").withLabels(labels).withCheckDuplicate(true).exec().getId();
+        SandboxNetworks.Made network = networks.create(request.sessionId(), request.egress(), labels);
         docker.createVolumeCmd().withName(ContainerSpec.homeVolume(request.sessionId())).withLabels(labels).exec();
         if (request.docker()) {
             docker.createVolumeCmd().withName(ContainerSpec.dockerVolume(request.sessionId())).withLabels(labels)
-                    .withDriver("local").withDriverOpts(ContainerSpec.dockerVolumeOptions(request)).exec();
+                    .withDriver("local").withDriverOpts(ContainerSpec.dockerVolumeOptions(request, mode)).exec();
         }
-        String id = docker.createContainerCmd(request.image())
+        var create = docker.createContainerCmd(request.image())
                 .withName(ContainerSpec.containerName(request.sessionId()))
-                .withLabels(labels)
-                .withEnv(ContainerSpec.env(request))
+                .withLabels(DockerLabels.container(owner, request.sessionId(), request.labId(), mode))
+                .withEnv(ContainerSpec.env(request, config, mode))
                 .withWorkingDir(ContainerSpec.HOME)
-                .withHostConfig(ContainerSpec.hostConfig(request, config, () -> gateway(network)))
-                .exec().getId();
+                .withHostConfig(ContainerSpec.hostConfig(request, config, mode, network.gateway()));
+        ContainerSpec.user(mode).ifPresent(create::withUser);
+        String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         return id;
-    }
-
-    /** The session label of this installation's container that has {@code address} on one of its networks. */
-    java.util.Optional<String> sessionAt(String address) {
-        return docker.listContainersCmd().withLabelFilter(DockerLabels.filter(owner, null)).exec().stream()
-                .filter(c -> c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null
-                        && c.getNetworkSettings().getNetworks().values().stream()
-                                .anyMatch(n -> address.equals(n.getIpAddress())))
-                .map(c -> c.getLabels().get(DockerLabels.SESSION)).filter(java.util.Objects::nonNull).findFirst();
-    }
-
-    /** The host's address on the sandbox's own network: how the sandbox reaches services of the host. */
-    private String gateway(String network) {
-        var ipam = docker.inspectNetworkCmd().withNetworkId(network).exec().getIpam();
-        return ipam.getConfig().stream().map(c -> c.getGateway()).filter(java.util.Objects::nonNull).findFirst()
-                .orElseThrow(() -> new IllegalStateException("network " + network + " has no gateway"));
     }
 
     List<SandboxResource> list() {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -16,6 +20,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.transport.DockerHttpClient;
 
+import io.labdeck.platform.RegistryConfig;
 import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.Sandbox;
@@ -31,8 +36,14 @@ import io.labdeck.sandbox.SandboxStats;
 import io.labdeck.sandbox.TtyOutput;
 import io.labdeck.sandbox.TtyRequest;
 import io.labdeck.sandbox.TtySession;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
-/** Sandboxes as Docker containers, each with its own network and volumes, all labelled with its session. */
+/**
+ * Sandboxes as Docker containers, each with its own network and volumes, all labelled with its session, behind the
+ * host firewall that {@link NetworkGuard} keeps. Docker labs get a rootless engine unless the platform trusts its
+ * learners with another mode.
+ */
 @ApplicationScoped
 public class DockerSandboxProvisioner implements SandboxProvisioner {
 
@@ -44,26 +55,68 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     private final DockerExecutor executor;
     private final DockerResources resources;
     private final ExecAgents agents;
+    private final NetworkGuard guard;
+    private final Set<Integer> doorPorts;
+    /** The mode of each sandbox container, read from its label once. */
+    private final Map<String, SandboxMode> modes = new ConcurrentHashMap<>();
 
-    public DockerSandboxProvisioner(DockerClient docker, DockerHttpClient http, SandboxConfig config) {
+    public DockerSandboxProvisioner(DockerClient docker, DockerHttpClient http, SandboxConfig config,
+            RegistryConfig registry) {
         this.docker = docker;
         this.http = http;
         this.config = config;
         this.executor = new DockerExecutor(docker);
-        this.resources = new DockerResources(docker, config.owner());
+        this.resources = new DockerResources(docker, config.owner(), new SandboxNetworks(docker, config.networkPool()));
         this.agents = new ExecAgents(docker);
+        this.guard = new NetworkGuard(docker, config.firewallImage());
+        this.doorPorts = Set.of(registry.port(), registry.mirrorPort());
+    }
+
+    /** The firewall at startup, and again every minute: a restarted engine host may have lost it. */
+    void secure(@Observes StartupEvent event) {
+        if (config.dindMode().givesHost()) {
+            String mode = config.dindMode().name().toLowerCase(java.util.Locale.ROOT);
+            if (config.trustedLearners()) {
+                LOG.warnf("labdeck.sandbox.dind-mode=%s with trusted-learners=true: every learner of a Docker lab is"
+                        + " root on this host (they can take it, every other sandbox and the database). Use it only"
+                        + " for learners you would give a root shell on this machine.", mode);
+            } else {
+                LOG.errorf("labdeck.sandbox.dind-mode=%s gives learners root on the host: Docker labs will not start"
+                        + " unless labdeck.sandbox.trusted-learners=true. Use dind-mode=rootless.", mode);
+            }
+        }
+        if (!config.firewall()) {
+            LOG.warn("labdeck.sandbox.firewall=false: Labdeck does not close the host to sandboxes; they can reach"
+                    + " its HTTP port unless the operator's own rules stop them (docs/security.md).");
+            return;
+        }
+        guard.ensure(doorPorts);
+    }
+
+    @Scheduled(every = "${labdeck.sandbox.firewall-interval:60s}", delayed = "60s")
+    void recheckFirewall() {
+        if (config.firewall()) {
+            guard.ensure(doorPorts);
+        }
     }
 
     @Override
     public Sandbox create(SandboxRequest request) {
         long started = System.nanoTime();
+        refuseUntrusted(request);
+        if (config.firewall() && guard.failure().isPresent() && !guard.ensure(doorPorts)) {
+            throw new SandboxFailedException("The sandbox's network cannot be closed off on this server.",
+                    guard.failure().orElse(""));
+        }
         requireImage(request.image());
+        SandboxMode mode = SandboxMode.of(request, config);
         SandboxRef ref;
         try {
-            ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config));
+            ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config, mode));
+            modes.put(ref.id(), mode);
             LOG.debugf("sandbox of %s: network, volumes and container made and started in %d ms",
                     request.sessionId(), (System.nanoTime() - started) / 1_000_000);
-            new SandboxReadiness(executor, config).await(ref, request);
+            new SandboxReadiness(executor, config).await(ref, request, mode);
         } catch (SandboxFailedException e) {
             resources.removeSession(request.sessionId());
             throw e;
@@ -72,6 +125,27 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
             throw new SandboxFailedException("The sandbox could not be started.", e.toString(), e);
         }
         return new Sandbox(ref, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** caps and privileged give the learner the host: refused unless the platform trusts its learners. */
+    private void refuseUntrusted(SandboxRequest request) {
+        if (request.docker() && config.dindMode().givesHost() && !config.trustedLearners()) {
+            throw new SandboxFailedException("This server is set to run Docker labs in a mode that gives learners"
+                    + " root on the host, and refuses to.", "labdeck.sandbox.dind-mode="
+                    + config.dindMode().name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs labdeck.sandbox.trusted-learners=true; rootless is the safe mode");
+        }
+    }
+
+    private SandboxMode mode(SandboxRef sandbox) {
+        return modes.computeIfAbsent(sandbox.id(), id -> {
+            try {
+                var labels = docker.inspectContainerCmd(id).exec().getConfig().getLabels();
+                return SandboxMode.label(labels == null ? null : labels.get(DockerLabels.MODE));
+            } catch (NotFoundException e) {
+                return SandboxMode.PLAIN;
+            }
+        });
     }
 
     private void requireImage(String image) {
@@ -85,10 +159,11 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public ExecResult exec(SandboxRef sandbox, ExecRequest request) {
+        SandboxMode mode = mode(sandbox);
         if (config.execAgent()) {
-            return agents.run(sandbox.id(), request).orElseGet(() -> executor.exec(sandbox.id(), request));
+            return agents.run(sandbox.id(), mode, request).orElseGet(() -> executor.exec(sandbox.id(), mode, request));
         }
-        return executor.exec(sandbox.id(), request);
+        return executor.exec(sandbox.id(), mode, request);
     }
 
     @jakarta.annotation.PreDestroy
@@ -98,7 +173,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
-        return DockerTty.open(docker, http, sandbox.id(), request, output);
+        return DockerTty.open(docker, http, sandbox.id(), mode(sandbox), request, output);
     }
 
     @Override
@@ -168,6 +243,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     @Override
     public void destroy(SandboxRef sandbox) {
         agents.close(sandbox.id());
+        modes.remove(sandbox.id());
         resources.removeSession(sandbox.sessionId());
     }
 
@@ -182,8 +258,8 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     }
 
     @Override
-    public Optional<String> sessionAt(String address) {
-        return resources.sessionAt(address);
+    public Optional<String> networkProblem() {
+        return config.firewall() ? guard.failure() : Optional.empty();
     }
 
     @Override

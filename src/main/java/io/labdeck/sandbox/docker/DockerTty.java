@@ -43,15 +43,15 @@ final class DockerTty implements TtySession {
         this.execId = execId;
     }
 
-    static DockerTty open(DockerClient docker, DockerHttpClient http, String containerId, TtyRequest request,
-            TtyOutput output) {
+    static DockerTty open(DockerClient docker, DockerHttpClient http, String containerId, SandboxMode mode,
+            TtyRequest request, TtyOutput output) {
         List<String> env = new ArrayList<>(List.of("TERM=xterm-256color", "LANG=C.UTF-8"));
         request.env().forEach((k, v) -> env.add(k + "=" + v));
         DockerTty tty;
         try {
             String execId = docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true)
                     .withAttachStdout(true).withAttachStderr(true).withEnv(env)
-                    .withCmd(request.command().toArray(String[]::new)).exec().getId();
+                    .withCmd(mode.where(request.command()).toArray(String[]::new)).exec().getId();
             tty = new DockerTty(docker, execId);
             tty.start(http, output);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.labdeck.sandbox.docker;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -25,23 +26,33 @@ final class ExecAgents {
 
     private final DockerClient docker;
     private final Map<String, ExecAgent> agents = new ConcurrentHashMap<>();
+    /** Sandboxes whose image has no agent (one died before its first answer): plain execs only. */
+    private final Set<String> without = ConcurrentHashMap.newKeySet();
 
     ExecAgents(DockerClient docker) {
         this.docker = docker;
     }
 
-    Optional<ExecResult> run(String containerId, ExecRequest request) {
+    Optional<ExecResult> run(String containerId, SandboxMode mode, ExecRequest request) {
         Optional<String> script = script(request);
-        if (script.isEmpty()) {
+        if (script.isEmpty() || without.contains(containerId)) {
             return Optional.empty();
         }
         // Agents of sandboxes removed behind our back (the reaper, a restart) have ended: forget them.
         agents.entrySet().removeIf(e -> !e.getValue().alive() && !e.getKey().equals(containerId));
-        ExecAgent agent = agents.compute(containerId, (id, a) -> a != null && a.alive() ? a : start(id, a));
-        return agent == null ? Optional.empty() : agent.run(request, script.get());
+        ExecAgent agent = agents.compute(containerId, (id, a) -> a != null && a.alive() ? a : start(id, mode, a));
+        if (agent == null) {
+            return Optional.empty();
+        }
+        Optional<ExecResult> result = agent.run(request, script.get());
+        if (result.isEmpty() && agent.missing()) {
+            without.add(containerId);
+        }
+        return result;
     }
 
     void close(String containerId) {
+        without.remove(containerId);
         Optional.ofNullable(agents.remove(containerId)).ifPresent(ExecAgent::close);
     }
 
@@ -49,12 +60,12 @@ final class ExecAgents {
         agents.keySet().forEach(this::close);
     }
 
-    private ExecAgent start(String containerId, ExecAgent dead) {
+    private ExecAgent start(String containerId, SandboxMode mode, ExecAgent dead) {
         if (dead != null) {
             dead.close();
         }
         try {
-            return ExecAgent.start(docker, containerId);
+            return ExecAgent.start(docker, containerId, mode);
         } catch (RuntimeException e) {
             LOG.debugf("no exec agent in %s: %s", containerId, e);
             return null;
