@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.labdeck.lab.RegistryConfig;
+import io.labdeck.platform.RegistryConfig;
+import io.labdeck.platform.RegistryCredentials;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -29,9 +30,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * The registry as sandboxes see it: an HTTP proxy on the registry's address that streams requests to the real
- * registry on loopback, after {@link RegistryPolicy} has decided, for the session whose sandbox sent them, whether
- * they may pass. Bodies (image layers) are piped with back-pressure, never held in memory.
+ * The registry as sandboxes see it: an HTTP proxy that streams requests to the real registry on loopback, after
+ * {@link RegistryPolicy} has decided whether they may pass. It listens twice:
+ * <ul>
+ * <li>the door ({@code {{registry}}}): callers are known by their session's credentials (HTTP Basic, never by
+ * address); its ping answers 401 with a Basic challenge, which is what makes {@code docker push} send them;</li>
+ * <li>the mirror (inner engines' {@code --registry-mirror}): reads only, no credentials, so {@code docker pull}
+ * needs no login.</li>
+ * </ul>
+ * Bodies (image layers) are piped with back-pressure, never held in memory.
  */
 @ApplicationScoped
 public class RegistryProxy {
@@ -43,63 +50,93 @@ public class RegistryProxy {
     private final Vertx vertx;
     private final RegistryProxyConfig config;
     private final RegistryConfig registry;
-    private final SessionAddresses addresses;
+    private final RegistryCredentials credentials;
     private final ObjectMapper json = new ObjectMapper();
-    private HttpServer server;
+    private final java.util.List<HttpServer> servers = new java.util.ArrayList<>();
     private HttpClient client;
 
     public RegistryProxy(Vertx vertx, RegistryProxyConfig config, RegistryConfig registry,
-            SessionAddresses addresses) {
+            RegistryCredentials credentials) {
         this.vertx = vertx;
         this.config = config;
         this.registry = registry;
-        this.addresses = addresses;
+        this.credentials = credentials;
     }
 
     void start(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        int port = config.port().orElse(registry.port());
         client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(config.upstream().getHost())
                 .setDefaultPort(config.upstream().getPort()).setMaxPoolSize(32).setKeepAlive(true));
-        server = vertx.createHttpServer(new HttpServerOptions().setHost(config.listen()).setPort(port)
+        listen(config.port().orElse(registry.port()), this::door, "labdeck.registry.address");
+        listen(registry.mirrorPort(), this::mirror, "labdeck.registry.mirror-port");
+        LOG.infof("Registry for sandboxes at %s, mirror at %s (listening on %s, registry %s)", registry.address(),
+                registry.mirrorAddress(), config.listen(), config.upstream());
+    }
+
+    private void listen(int port, io.vertx.core.Handler<HttpServerRequest> handler, String setting) {
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(config.listen()).setPort(port)
                 .setMaxInitialLineLength(16384));
-        server.requestHandler(this::handle);
+        server.requestHandler(handler);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The registry proxy cannot listen on " + config.listen() + ":" + port
-                    + " (labdeck.registry.address / labdeck.registry-proxy.port): " + e.getMessage(), e);
+                    + " (" + setting + "): " + e.getMessage(), e);
         }
-        LOG.infof("Registry for sandboxes at %s (listening on %s:%d, registry %s)", registry.address(),
-                config.listen(), port, config.upstream());
+        servers.add(server);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (server != null) {
-            server.close();
+        servers.forEach(HttpServer::close);
+        if (client != null) {
             client.close();
         }
     }
 
-    private void handle(HttpServerRequest request) {
+    /** The door: the caller is the session its credentials prove, or anonymous. */
+    private void door(HttpServerRequest request) {
         request.pause();
-        String address = request.remoteAddress().hostAddress();
-        addresses.sessionAt(address).onComplete(found -> {
-            Optional<String> namespace = found.succeeded() ? found.result() : Optional.empty();
-            RegistryPolicy.Decision decision = RegistryPolicy.decide(request.method().name(), request.uri(),
-                    namespace);
-            switch (decision.action()) {
-                case DENY -> {
-                    LOG.debugf("registry: denied %s %s from %s: %s", request.method(), request.uri(), address,
-                            decision.reason());
-                    error(request, 403, "DENIED", decision.reason());
-                }
-                case CATALOG -> catalog(request, namespace);
-                case FORWARD -> forward(request);
+        String authorization = request.getHeader("Authorization");
+        Optional<String> session = credentials.session(authorization);
+        if (session.isEmpty() && (RegistryCredentials.presented(authorization) || isPing(request))) {
+            unauthorized(request, RegistryCredentials.presented(authorization)
+                    ? "these credentials are not a session's of this Labdeck" : "authentication required");
+            return;
+        }
+        decide(request, session);
+    }
+
+    /** The mirror: reads for everyone, writes for nobody. */
+    private void mirror(HttpServerRequest request) {
+        request.pause();
+        decide(request, Optional.empty());
+    }
+
+    private void decide(HttpServerRequest request, Optional<String> namespace) {
+        RegistryPolicy.Decision decision = RegistryPolicy.decide(request.method().name(), request.uri(), namespace);
+        switch (decision.action()) {
+            case DENY -> {
+                LOG.debugf("registry: denied %s %s for %s: %s", request.method(), request.uri(),
+                        namespace.orElse("an anonymous caller"), decision.reason());
+                error(request, 403, "DENIED", decision.reason());
             }
-        });
+            case CATALOG -> catalog(request, namespace);
+            case FORWARD -> forward(request);
+        }
+    }
+
+    private static boolean isPing(HttpServerRequest request) {
+        String path = request.path();
+        return path.equals("/v2/") || path.equals("/v2");
+    }
+
+    /** 401 with the Basic challenge that makes Docker send the credentials from its config. */
+    private void unauthorized(HttpServerRequest request, String message) {
+        request.response().putHeader("WWW-Authenticate", "Basic realm=\"Labdeck registry\"")
+                .putHeader("Docker-Distribution-API-Version", "registry/2.0");
+        error(request, 401, "UNAUTHORIZED", message);
     }
 
     private Future<HttpClientResponse> send(HttpServerRequest request, HttpMethod method, String uri) {
