@@ -120,7 +120,8 @@ final class LabAssembler {
         return new SandboxSpec(Optional.ofNullable(s.image()), Boolean.TRUE.equals(s.docker()),
                 Optional.ofNullable(s.memory()).map(LabFile.ByteSize::bytes), Optional.ofNullable(s.cpus()),
                 Optional.ofNullable(s.pids()), Optional.ofNullable(s.disk()).map(LabFile.ByteSize::bytes),
-                Optional.ofNullable(s.duration()).map(LabFile.DurationText::value));
+                Optional.ofNullable(s.duration()).map(LabFile.DurationText::value),
+                Optional.ofNullable(s.egress()).map(LabFile.EgressWord::value));
     }
 
     /** lab.yaml's line for a step, found by its {@code id:} so semantic errors point somewhere. */

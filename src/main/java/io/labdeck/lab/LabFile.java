@@ -17,7 +17,21 @@ record LabFile(Map<String, String> title, Map<String, String> description, Map<S
         SandboxFile sandbox, Boolean gated, String setup, List<StepFile> steps) {
 
     record SandboxFile(String image, Boolean docker, ByteSize memory, Double cpus, Integer pids, ByteSize disk,
-            DurationText duration) {
+            DurationText duration, EgressWord egress) {
+    }
+
+    /** What the sandbox may reach: {@code none}, {@code registry} or {@code internet}. */
+    record EgressWord(String value) {
+        private static final java.util.Set<String> WORDS = java.util.Set.of("none", "registry", "internet");
+
+        @JsonCreator
+        static EgressWord parse(String text) {
+            String word = text.strip().toLowerCase(Locale.ROOT);
+            if (!WORDS.contains(word)) {
+                throw new IllegalArgumentException("'" + text + "' is not an egress; write none, registry or internet");
+            }
+            return new EgressWord(word);
+        }
     }
 
     record StepFile(String id, String check, DurationText timeout, List<String> needs, Map<String, String> hint,

@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param pids        process limit
  * @param diskBytes   disk limit for the sandbox's writable storage
  * @param duration    how long a session lives before it may be extended
+ * @param egress      what the sandbox may reach beyond itself: {@code none}, {@code registry} or {@code internet}
  */
 public record SandboxSpec(Optional<String> image, boolean docker, Optional<Long> memoryBytes, Optional<Double> cpus,
-        Optional<Integer> pids, Optional<Long> diskBytes, Optional<Duration> duration) {
+        Optional<Integer> pids, Optional<Long> diskBytes, Optional<Duration> duration, Optional<String> egress) {
 
     public static SandboxSpec defaults() {
         return new SandboxSpec(Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -33,6 +33,26 @@ public interface SessionConfig {
     @WithDefault("4")
     int maxStarting();
 
+    /** The most live sessions one browser (owner cookie) may hold, of all labs. */
+    @WithDefault("3")
+    int maxPerOwner();
+
+    /** The most live sessions one browser may hold of one lab. */
+    @WithDefault("1")
+    int maxPerOwnerPerLab();
+
+    /**
+     * How many sessions one client address may start in a burst: enough for a class of 40 behind one school's NAT
+     * to start together, with room to spare. Behind a reverse proxy, set {@code quarkus.http.proxy.*} so that the
+     * address is the client's, not the proxy's.
+     */
+    @WithDefault("60")
+    int startBurst();
+
+    /** After a burst, one more start per address is allowed each time this passes. */
+    @WithDefault("2s")
+    Duration startRefill();
+
     /** What Retry-After says when too many sessions are starting. */
     @WithDefault("5s")
     Duration retryAfter();
@@ -45,7 +65,10 @@ public interface SessionConfig {
     @WithDefault("60s")
     Duration reapInterval();
 
-    /** Whether the owner cookie is sent only over HTTPS; on behind a TLS-terminating proxy. */
+    /**
+     * Whether the owner cookie is always sent only over HTTPS. It is anyway when the request came over HTTPS, or
+     * through a proxy that says so with {@code X-Forwarded-Proto: https}.
+     */
     @WithDefault("false")
     boolean secureCookie();
 }

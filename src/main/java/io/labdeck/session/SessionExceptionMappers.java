@@ -19,7 +19,17 @@ public class SessionExceptionMappers {
     @ServerExceptionMapper
     public Response tooManyStarting(TooManyStartingException e) {
         return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, "too-many-starting", e.getMessage()))
-                .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+                .header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)).build();
+    }
+
+    /** The body of an owner-quota refusal: which live sessions count against it. */
+    public record QuotaError(String error, String message, java.util.List<String> sessions) {
+    }
+
+    @ServerExceptionMapper
+    public Response ownerQuota(OwnerQuotaException e) {
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
+                .entity(new QuotaError("owner-quota", e.getMessage(), e.live())).build();
     }
 
     @ServerExceptionMapper

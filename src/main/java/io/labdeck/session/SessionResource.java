@@ -14,9 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Sessions per the contract. The owner cookie authorises every call; a browser without one gets it with its first
@@ -30,10 +33,12 @@ public class SessionResource {
 
     private final SessionService sessions;
     private final SessionConfig config;
+    private final OwnerTokens owners;
 
-    public SessionResource(SessionService sessions, SessionConfig config) {
+    public SessionResource(SessionService sessions, SessionConfig config, OwnerTokens owners) {
         this.sessions = sessions;
         this.config = config;
+        this.owners = owners;
     }
 
     /** The body of a start request. */
@@ -51,23 +56,26 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(StartRequest body, @CookieParam(OwnerToken.COOKIE) String cookie) {
+    public Response start(StartRequest body, @CookieParam(OwnerToken.COOKIE) String cookie,
+            @Context HttpServerRequest request) {
         if (body == null || isBlank(body.labId()) || isBlank(body.lang())) {
             throw new InvalidRequestException("Send {\"labId\": \"...\", \"lang\": \"...\"}.");
         }
-        OwnerToken owner = isBlank(cookie) ? OwnerToken.random() : new OwnerToken(cookie);
-        SessionView view = sessions.view(sessions.start(body.labId(), body.lang(), owner));
+        // A cookie Labdeck did not issue is not adopted: the browser gets a token of its own instead.
+        OwnerToken owner = owners.recognise(cookie).orElseGet(owners::issue);
+        SessionView view = sessions.view(sessions.start(body.labId(), body.lang(), owner,
+                request.remoteAddress().hostAddress()));
         return Response.created(URI.create("/api/sessions/" + view.id()))
                 .entity(new Started(view.id(), view.labId(), view.lang(), view.status(), view.expiresAt(),
                         view.terminalUrl()))
-                .cookie(cookie(owner)).build();
+                .cookie(cookie(owner, secure(request))).build();
     }
 
     /** This browser's live sessions (an extension of the contract: the lab page finds its session with it). */
     @GET
     public List<SessionView> mine(@CookieParam(OwnerToken.COOKIE) String cookie) {
-        return isBlank(cookie) ? List.of() : sessions.liveOwnedBy(new OwnerToken(cookie)).stream()
-                .map(sessions::view).toList();
+        return owners.recognise(cookie).map(o -> sessions.liveOwnedBy(o).stream().map(sessions::view).toList())
+                .orElse(List.of());
     }
 
     /**
@@ -104,13 +112,19 @@ public class SessionResource {
         return Response.noContent().build();
     }
 
-    private static OwnerToken owner(String cookie) {
-        return isBlank(cookie) ? null : new OwnerToken(cookie);
+    private OwnerToken owner(String cookie) {
+        return owners.orNull(cookie);
     }
 
-    private NewCookie cookie(OwnerToken owner) {
+    /** Secure when configured, when the request came over HTTPS, or when the proxy in front says it did. */
+    private boolean secure(HttpServerRequest request) {
+        return config.secureCookie() || "https".equalsIgnoreCase(request.scheme())
+                || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+
+    private static NewCookie cookie(OwnerToken owner, boolean secure) {
         return new NewCookie.Builder(OwnerToken.COOKIE).value(owner.value()).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).secure(config.secureCookie()).maxAge((int) COOKIE_AGE.toSeconds())
+                .sameSite(NewCookie.SameSite.LAX).secure(secure).maxAge((int) COOKIE_AGE.toSeconds())
                 .build();
     }
 

@@ -39,11 +39,12 @@ public class SessionService {
     private final TerminalService terminals;
     private final ProgressService progress;
     private final SessionOwnership ownership;
+    private final StartRateLimiter rate;
     private final Semaphore starting;
 
     public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
             SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock,
-            TerminalService terminals, ProgressService progress, SessionOwnership ownership) {
+            TerminalService terminals, ProgressService progress, SessionOwnership ownership, StartRateLimiter rate) {
         this.labs = labs;
         this.sandboxes = sandboxes;
         this.requests = requests;
@@ -54,12 +55,23 @@ public class SessionService {
         this.terminals = terminals;
         this.progress = progress;
         this.ownership = ownership;
+        this.rate = rate;
         this.starting = new Semaphore(config.maxStarting());
     }
 
-    /** Starts a session for the owner: provisions its sandbox and runs the lab's setup. */
-    public LabSession start(String labId, String lang, OwnerToken owner) {
+    /**
+     * Starts a session for the owner: provisions its sandbox and runs the lab's setup. Refused when the client's
+     * address has started too many sessions lately, too many are starting now, the owner holds as many live
+     * sessions as they may, or every seat is taken.
+     */
+    public LabSession start(String labId, String lang, OwnerToken owner, String clientAddress) {
         Lab lab = labs.lab(labId, lang);
+        try {
+            rate.acquire(clientAddress);
+        } catch (TooManyStartingException e) {
+            metrics.failed("rate-limited");
+            throw e;
+        }
         if (!starting.tryAcquire()) {
             metrics.failed("too-many-starting");
             throw new TooManyStartingException("Too many sessions are starting right now; try again shortly.",
@@ -73,15 +85,20 @@ public class SessionService {
     }
 
     private LabSession provision(Lab lab, String lang, OwnerToken owner) {
-        if (store.countLive() >= config.maxLive()) {
-            metrics.failed("out-of-capacity");
-            throw new OutOfCapacityException("All " + config.maxLive() + " sandboxes are in use; try again later.");
-        }
         Instant now = clock.instant();
         Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
         LabSession session = new LabSession(SessionIds.next(), lab.id(), lang, owner.hash(), SessionState.STARTING,
                 now, now.plus(duration), now, Optional.empty());
-        store.insert(session);
+        try {
+            store.insertWithin(session, new StartLimits(config.maxLive(), config.maxPerOwner(),
+                    config.maxPerOwnerPerLab()));
+        } catch (OutOfCapacityException e) {
+            metrics.failed("out-of-capacity");
+            throw e;
+        } catch (OwnerQuotaException e) {
+            metrics.failed("owner-quota");
+            throw e;
+        }
         try {
             Sandbox sandbox = sandboxes.create(requests.request(session.id(), lab));
             metrics.started(sandbox.startTime());

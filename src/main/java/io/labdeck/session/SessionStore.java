@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -33,6 +34,42 @@ public class SessionStore {
     @Transactional
     public void insert(LabSession session) {
         sessions.persist(SessionEntity.of(session));
+    }
+
+    /**
+     * Inserts a starting session if the limits allow it. The check and the insert are one step: the transaction
+     * first locks the {@code sessions} row of {@code platform_lock}, so concurrent starts, on this server or another
+     * sharing the database, take turns and never both see the last free seat.
+     *
+     * @throws OutOfCapacityException when every seat is taken
+     * @throws OwnerQuotaException    when the owner holds as many live sessions as they may
+     */
+    @Transactional
+    public void insertWithin(LabSession session, StartLimits limits) {
+        var em = sessions.getEntityManager();
+        em.find(SessionLockEntity.class, SessionLockEntity.SESSIONS, LockModeType.PESSIMISTIC_WRITE);
+        List<LabSession> owned = liveOwnedBy(session.ownerHash());
+        List<String> sameLab = owned.stream().filter(s -> s.labId().equals(session.labId())).map(LabSession::id)
+                .toList();
+        if (sameLab.size() >= limits.perOwnerPerLab()) {
+            throw new OwnerQuotaException("This browser already has a live session of this lab ("
+                    + String.join(", ", sameLab) + "); resume it, or end it first.", sameLab);
+        }
+        if (owned.size() >= limits.perOwner()) {
+            List<String> ids = owned.stream().map(LabSession::id).toList();
+            throw new OwnerQuotaException("This browser already has " + owned.size() + " live sessions, the most one"
+                    + " may hold (" + String.join(", ", ids) + "); end one first.", ids);
+        }
+        if (sessions.count("state in ?1", LIVE) >= limits.maxLive()) {
+            throw new OutOfCapacityException("All " + limits.maxLive() + " sandboxes are in use; try again later.");
+        }
+        sessions.persist(SessionEntity.of(session));
+    }
+
+    /** Whether any stored session, live or not, has this owner hash. */
+    @Transactional
+    public boolean ownerKnown(String ownerHash) {
+        return sessions.count("ownerHash", ownerHash) > 0;
     }
 
     @Transactional

@@ -17,10 +17,12 @@ public class SessionTerminalAccess implements TerminalAccess {
 
     private final SessionStore store;
     private final Clock clock;
+    private final OwnerTokens owners;
 
-    public SessionTerminalAccess(SessionStore store, Clock clock) {
+    public SessionTerminalAccess(SessionStore store, Clock clock, OwnerTokens owners) {
         this.store = store;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Override
@@ -40,10 +42,7 @@ public class SessionTerminalAccess implements TerminalAccess {
     }
 
     private Optional<LabSession> owned(String sessionId, String ownerCookie) {
-        if (ownerCookie == null || ownerCookie.isBlank()) {
-            return Optional.empty();
-        }
-        String hash = new OwnerToken(ownerCookie).hash();
-        return store.find(sessionId).filter(s -> s.ownerHash().equals(hash));
+        return owners.recognise(ownerCookie).map(OwnerToken::hash)
+                .flatMap(hash -> store.find(sessionId).filter(s -> s.ownerHash().equals(hash)));
     }
 }

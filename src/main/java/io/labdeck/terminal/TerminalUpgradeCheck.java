@@ -1,12 +1,13 @@
 package io.labdeck.terminal;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.labdeck.platform.HttpConfig;
+import io.labdeck.platform.OriginPolicy;
 import io.labdeck.sandbox.SandboxRef;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
@@ -25,10 +26,12 @@ public class TerminalUpgradeCheck implements HttpUpgradeCheck {
 
     private final TerminalAccess access;
     private final TerminalConfig config;
+    private final HttpConfig http;
 
-    public TerminalUpgradeCheck(TerminalAccess access, TerminalConfig config) {
+    public TerminalUpgradeCheck(TerminalAccess access, TerminalConfig config, HttpConfig http) {
         this.access = access;
         this.config = config;
+        this.http = http;
     }
 
     @Override
@@ -58,19 +61,11 @@ public class TerminalUpgradeCheck implements HttpUpgradeCheck {
                 });
     }
 
-    /** Same origin as the server, or configured; no Origin at all is a non-browser client, which sends no cookie by accident. */
+    /** Same origin as the server, or configured ({@code labdeck.http.allowed-origins} or the terminal's own). */
     boolean originAllowed(String origin, String authority) {
-        if (origin == null) {
-            return true;
-        }
-        if (config.allowedOrigins().orElse(List.of()).contains(origin)) {
-            return true;
-        }
-        try {
-            return authority != null && authority.equalsIgnoreCase(URI.create(origin).getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        List<String> allowed = new java.util.ArrayList<>(config.allowedOrigins().orElse(List.of()));
+        allowed.addAll(http.allowedOrigins().orElse(List.of()));
+        return OriginPolicy.allowed(origin, authority, allowed);
     }
 
     static boolean watching(String query) {
