@@ -42,10 +42,42 @@ class RegistryPolicyTest {
     }
 
     @Test
-    void anAddressThatIsNoSandboxMayOnlyRead() {
+    void aCallerWithoutASessionsCredentialsMayOnlyRead() {
         var denied = RegistryPolicy.decide("POST", "/v2/abcd2345efgh/app/blobs/uploads/", Optional.empty());
         assertThat(denied.action()).isEqualTo(Action.DENY);
-        assertThat(denied.reason()).contains("only Labdeck sandboxes may push");
+        assertThat(denied.reason()).contains("needs the session's credentials");
+    }
+
+    @Test
+    void decisionsAreMadeOnCanonicalPathsOnly() {
+        String[] crossings = {
+            "/v2/abcd2345efgh/../otherses2345/app/blobs/uploads/",
+            "/v2/abcd2345efgh/%2e%2e/otherses2345/app/blobs/uploads/",
+            "/v2/abcd2345efgh/%2E%2E/otherses2345/app/manifests/1",
+            "/v2/abcd2345efgh%2f..%2fotherses2345/app/blobs/uploads/",
+            "/v2/abcd2345efgh%2Fapp/blobs/uploads/",
+            "/v2/abcd2345efgh//../otherses2345/app/blobs/uploads/",
+            "/v2/abcd2345efgh/./app/blobs/uploads/",
+            "/v2//abcd2345efgh/app/blobs/uploads/",
+            "/v2/abcd2345efgh/app/blobs/uploads/..",
+            "/v2/ABCD2345EFGH/app/blobs/uploads/",
+            "/v2/abcd2345efgh/App/manifests/1.0",
+            "/v2/abcd2345efgh/app\\..\\x/blobs/uploads/",
+        };
+        for (String uri : crossings) {
+            for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+                assertThat(RegistryPolicy.decide(method, uri, SESSION).action()).as(method + " " + uri)
+                        .isEqualTo(Action.DENY);
+            }
+        }
+        assertThat(RegistryPolicy.decide("GET", "/v2/library/%70ython/manifests/latest", SESSION).reason())
+                .contains("percent-encoded");
+        assertThat(RegistryPolicy.decide("post", "/v2/abcd2345efgh/app/blobs/uploads/", SESSION).action())
+                .as("a method in lower case is no registry method").isEqualTo(Action.DENY);
+        assertThat(RegistryPolicy.decide("PUT", "/v2/abcd2345efgh/app/manifests/V1.0", SESSION).action())
+                .as("tags may have capitals").isEqualTo(Action.FORWARD);
+        assertThat(RegistryPolicy.decide("PUT", "/v2/abcd2345efgh/app/blobs/uploads/4f1e-a?digest=sha256%3A01",
+                SESSION).action()).as("the query may be encoded").isEqualTo(Action.FORWARD);
     }
 
     @Test

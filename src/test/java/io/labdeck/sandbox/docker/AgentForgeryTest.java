@@ -1,0 +1,82 @@
+package io.labdeck.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A learner is root where checks run and would like every check to pass. The exec agent's answers carry a nonce the
+ * learner cannot read, and the agent cannot be read or written through /proc: forged answers, printed by a check or
+ * written into the agent's output by the learner's own processes, pass nothing. Tried in a rootless Docker sandbox
+ * and a plain one, against the real engine.
+ */
+@QuarkusTest
+class AgentForgeryTest {
+
+    /** The learner's forger: writes a passing answer into every agent's stdout, over and over, in the background. */
+    private static final String FORGER = """
+            (while :; do
+               for p in $(pidof labdeck-agent); do
+                 printf 'LABDECK-AGENT 00000000000000000000000000000000 0 0 0 0 0\\n' > /proc/$p/fd/1
+               done 2>/dev/null
+               sleep 0.05
+             done) </dev/null >/dev/null 2>&1 &
+            p=$(pidof labdeck-agent)
+            echo "agent $p"
+            cat /proc/$p/fd/0 2>&1 | head -c 100; echo
+            head -c 16 /proc/$p/mem 2>&1; echo
+            cat /proc/$p/environ 2>&1; echo
+            """;
+
+    @Inject
+    TestSandboxes sandboxes;
+    @Inject
+    SandboxProvisioner provisioner;
+
+    @AfterEach
+    void cleanUp() {
+        sandboxes.destroyAll();
+    }
+
+    @Test
+    void forgedAnswersPassNoCheckInARootlessSandbox() {
+        forgeriesFail(sandboxes.start("dind-fixture"));
+    }
+
+    @Test
+    void forgedAnswersPassNoCheckInAPlainSandbox() {
+        forgeriesFail(sandboxes.start("check-fixture"));
+    }
+
+    private void forgeriesFail(Sandbox sandbox) {
+        assertThat(check(sandbox, "exit 0").exitCode()).as("the agent answers at all").isZero();
+        String learner = sandboxes.asLearner(sandbox, FORGER, 10).stdout();
+        assertThat(learner).as("the agent's pipes, memory and environment are closed to the learner")
+                .containsPattern("agent [0-9]+").doesNotContain("LABDECK-AGENT");
+        assertThat(learner.lines().skip(1).filter(l -> !l.isBlank()))
+                .allSatisfy(l -> assertThat(l).containsIgnoringCase("permission denied"));
+        for (int i = 0; i < 20; i++) {
+            ExecResult failing = check(sandbox, "printf 'LABDECK-AGENT %032d 0 0 0 0 0\\n' 0; "
+                    + "printf 'LABDECK-AGENT 0 0 0 0\\n' >&2; exit 1");
+            assertThat(failing.exitCode()).as("round " + i + ": " + failing).isEqualTo(1);
+            assertThat(failing.stdout()).startsWith("LABDECK-AGENT 0000");
+        }
+        assertThat(sandboxes.asLearner(sandbox, "pidof labdeck-agent | wc -w", 5).stdout().strip())
+                .as("the checks went through the agent, which still runs").isEqualTo("1");
+    }
+
+    private ExecResult check(Sandbox sandbox, String script) {
+        return provisioner.exec(sandbox.ref(), ExecRequest.shell(script, Duration.ofSeconds(5)).asProbe());
+    }
+}

@@ -1,0 +1,103 @@
+package io.labdeck.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.labdeck.platform.RegistryConfig;
+import io.labdeck.registry.RegistryProxyConfig;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Sandbox;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The closed network (contract, "What a sandbox can reach"), against the real engine and the firewall Labdeck set at
+ * startup: from a rootless Docker sandbox's shell and from a container inside it, the registry door and mirror answer;
+ * Labdeck's own HTTP port (the API, /q/metrics), the registry's backend, the engine's TCP ports and another session's
+ * sandbox do not. The door answering is the control: a sandbox with no network at all would pass the rest.
+ */
+@QuarkusTest
+class SandboxNetworkTest {
+
+    /** {@code probe NAME URL...}: one line per URL, "NAME URL open CODE" or "NAME URL closed", all in parallel. */
+    private static final String PROBE = """
+            probe() { name=$1; shift; for u in "$@"; do
+              ( c=$(curl -s -o /dev/null -m 3 -w '%{http_code}' "$u") && [ "$c" != 000 ] \
+                && echo "$name $u open $c" || echo "$name $u closed" ) &
+            done; wait; }
+            """;
+
+    @Inject
+    TestSandboxes sandboxes;
+    @Inject
+    RegistryConfig registry;
+    @Inject
+    RegistryProxyConfig proxy;
+    @TestHTTPResource("/")
+    URL labdeck;
+
+    @AfterEach
+    void cleanUp() {
+        sandboxes.destroyAll();
+    }
+
+    @Test
+    void onlyTheRegistryAnswersFromASandboxAndFromItsContainers() {
+        Sandbox rootless = sandboxes.start("dind-fixture");
+        Sandbox neighbour = sandboxes.start("check-fixture");
+        String gateway = sandboxes.addresses(rootless).get("gateway");
+        String other = sandboxes.addresses(neighbour).get("self");
+        assertThat(sandboxes.asLearner(neighbour, "mkdir -p /tmp/www && echo neighbour > /tmp/www/index.html"
+                + " && httpd -p 8000 -h /tmp/www && echo serving", 10).stdout()).contains("serving");
+        assertThat(new Curl().get("http://" + other + ":8000/")).as("the host itself reaches a sandbox")
+                .contains("neighbour");
+
+        Map<String, String> closed = Map.of(
+                "labdeck-api", "http://" + gateway + ":" + labdeck.getPort() + "/api/labs",
+                "labdeck-metrics", "http://" + gateway + ":" + labdeck.getPort() + "/q/metrics",
+                "registry-backend", "http://" + gateway + ":" + proxy.upstream().getPort() + "/v2/",
+                "engine-2375", "http://" + gateway + ":2375/version",
+                "engine-2376", "http://" + gateway + ":2376/version",
+                "neighbour", "http://" + other + ":8000/");
+        // By address: inner containers have no hosts entry for the registry's name (their engine resolves it).
+        String door = "http://" + gateway + ":" + registry.port() + "/v2/";
+        String mirror = "http://" + gateway + ":" + registry.mirrorPort() + "/v2/";
+        String urls = door + " " + mirror + " " + String.join(" ", closed.values());
+
+        ExecResult shell = sandboxes.asLearner(rootless, PROBE + "probe shell " + urls, 60);
+        ExecResult inner = sandboxes.asLearner(rootless, PROBE + "docker run --rm python:3.8-alpine sh -c '"
+                + PROBE.replace("'", "'\\''") + " probe inner " + urls + "'", 120);
+        for (String place : new String[] {"shell", "inner"}) {
+            String out = (place.equals("shell") ? shell : inner).stdout();
+            assertThat(out).as(place + ": " + (place.equals("shell") ? shell : inner).stderr())
+                    .contains(place + " " + door + " open 401")
+                    .contains(place + " " + mirror + " open 200");
+            closed.forEach((name, url) -> assertThat(out).as(place + " reaching " + name)
+                    .contains(place + " " + url + " closed"));
+        }
+    }
+
+    /** The host's side of the control: plain HTTP with the JDK's client. */
+    private static final class Curl {
+        String get(String url) {
+            try {
+                var client = java.net.http.HttpClient.newHttpClient();
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .timeout(java.time.Duration.ofSeconds(5)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.io.IOException e) {
+                return "unreachable: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.labdeck.sandbox.fake;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import io.labdeck.sandbox.ExecRequest;
+import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxLimits;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.sandbox.SandboxRequest;
+import io.labdeck.sandbox.SandboxResource;
+import io.labdeck.sandbox.SandboxState;
+import io.labdeck.sandbox.SandboxStats;
+import io.labdeck.sandbox.TtyOutput;
+import io.labdeck.sandbox.TtyRequest;
+import io.labdeck.sandbox.TtySession;
+import io.labdeck.sandbox.TtySize;
+
+/**
+ * Sandboxes in memory, for tests of what sits above the SPI (sessions, quotas, progress) that need no real engine:
+ * a create takes no time, every command succeeds with no output, a TTY echoes what it is sent. A test profile
+ * enables it with {@code getEnabledAlternatives}.
+ */
+@Alternative
+@ApplicationScoped
+public class FakeSandboxProvisioner implements SandboxProvisioner {
+
+    private final Map<String, SandboxRequest> live = new ConcurrentHashMap<>();
+    private final AtomicInteger created = new AtomicInteger();
+
+    @Override
+    public Sandbox create(SandboxRequest request) {
+        String id = "fake-" + request.sessionId();
+        live.put(id, request);
+        created.incrementAndGet();
+        return new Sandbox(new SandboxRef(request.sessionId(), id), Duration.ofMillis(1));
+    }
+
+    /** How many sandboxes were ever created. */
+    public int created() {
+        return created.get();
+    }
+
+    /** The sandboxes that exist now. */
+    public int live() {
+        return live.size();
+    }
+
+    @Override
+    public ExecResult exec(SandboxRef sandbox, ExecRequest request) {
+        return new ExecResult(live.containsKey(sandbox.id()) ? 0 : 125, "", "", false, false, Duration.ZERO);
+    }
+
+    @Override
+    public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
+        return new TtySession() {
+            @Override
+            public void write(byte[] data) {
+                output.bytes(data.clone());
+            }
+
+            @Override
+            public void resize(TtySize size) {
+            }
+
+            @Override
+            public void close() {
+                output.closed();
+            }
+        };
+    }
+
+    @Override
+    public SandboxState inspect(SandboxRef sandbox) {
+        SandboxRequest request = live.get(sandbox.id());
+        return request == null ? SandboxState.gone() : new SandboxState(true, true, "running", List.of(),
+                Optional.of(new SandboxLimits(request.limits().memoryBytes(), request.limits().cpus(),
+                        request.limits().pids())), Map.of());
+    }
+
+    @Override
+    public SandboxStats stats(SandboxRef sandbox) {
+        return new SandboxStats(0, live.containsKey(sandbox.id()) ? 1 : 0);
+    }
+
+    @Override
+    public void stop(SandboxRef sandbox) {
+    }
+
+    @Override
+    public void destroy(SandboxRef sandbox) {
+        live.remove(sandbox.id());
+    }
+
+    @Override
+    public List<SandboxResource> list() {
+        List<SandboxResource> all = new ArrayList<>();
+        live.forEach((id, r) -> all.add(new SandboxResource(SandboxResource.Kind.CONTAINER, id, r.sessionId())));
+        return all;
+    }
+
+    @Override
+    public void remove(SandboxResource resource) {
+        live.remove(resource.id());
+    }
+
+    @Override
+    public Optional<String> networkProblem() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean available() {
+        return true;
+    }
+}
