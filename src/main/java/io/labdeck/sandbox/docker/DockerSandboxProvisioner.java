@@ -1,7 +1,6 @@
 package io.labdeck.sandbox.docker;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.transport.DockerHttpClient;
 
 import io.labdeck.platform.RegistryConfig;
@@ -26,7 +23,6 @@ import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.Sandbox;
 import io.labdeck.sandbox.SandboxConfig;
 import io.labdeck.sandbox.SandboxFailedException;
-import io.labdeck.sandbox.SandboxLimits;
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
 import io.labdeck.sandbox.SandboxRequest;
@@ -56,6 +52,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     private final DockerResources resources;
     private final ExecAgents agents;
     private final NetworkGuard guard;
+    private final DockerInspector inspector;
     private final Set<Integer> doorPorts;
     /** The mode of each sandbox container, read from its label once. */
     private final Map<String, SandboxMode> modes = new ConcurrentHashMap<>();
@@ -69,22 +66,13 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         this.resources = new DockerResources(docker, config.owner(), new SandboxNetworks(docker, config.networkPool()));
         this.agents = new ExecAgents(docker);
         this.guard = new NetworkGuard(docker, config.firewallImage());
+        this.inspector = new DockerInspector(docker);
         this.doorPorts = Set.of(registry.port(), registry.mirrorPort());
     }
 
     /** The firewall at startup, and again every minute: a restarted engine host may have lost it. */
     void secure(@Observes StartupEvent event) {
-        if (config.dindMode().givesHost()) {
-            String mode = config.dindMode().name().toLowerCase(java.util.Locale.ROOT);
-            if (config.trustedLearners()) {
-                LOG.warnf("labdeck.sandbox.dind-mode=%s with trusted-learners=true: every learner of a Docker lab is"
-                        + " root on this host (they can take it, every other sandbox and the database). Use it only"
-                        + " for learners you would give a root shell on this machine.", mode);
-            } else {
-                LOG.errorf("labdeck.sandbox.dind-mode=%s gives learners root on the host: Docker labs will not start"
-                        + " unless labdeck.sandbox.trusted-learners=true. Use dind-mode=rootless.", mode);
-            }
-        }
+        TrustedModes.warn(config);
         if (!config.firewall()) {
             LOG.warn("labdeck.sandbox.firewall=false: Labdeck does not close the host to sandboxes; they can reach"
                     + " its HTTP port unless the operator's own rules stop them (docs/security.md).");
@@ -103,7 +91,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     @Override
     public Sandbox create(SandboxRequest request) {
         long started = System.nanoTime();
-        refuseUntrusted(request);
+        TrustedModes.refuse(request, config);
         if (config.firewall() && guard.failure().isPresent() && !guard.ensure(doorPorts)) {
             throw new SandboxFailedException("The sandbox's network cannot be closed off on this server.",
                     guard.failure().orElse(""));
@@ -125,16 +113,6 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
             throw new SandboxFailedException("The sandbox could not be started.", e.toString(), e);
         }
         return new Sandbox(ref, Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /** caps and privileged give the learner the host: refused unless the platform trusts its learners. */
-    private void refuseUntrusted(SandboxRequest request) {
-        if (request.docker() && config.dindMode().givesHost() && !config.trustedLearners()) {
-            throw new SandboxFailedException("This server is set to run Docker labs in a mode that gives learners"
-                    + " root on the host, and refuses to.", "labdeck.sandbox.dind-mode="
-                    + config.dindMode().name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs labdeck.sandbox.trusted-learners=true; rootless is the safe mode");
-        }
     }
 
     private SandboxMode mode(SandboxRef sandbox) {
@@ -178,57 +156,12 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public SandboxState inspect(SandboxRef sandbox) {
-        InspectContainerResponse c;
-        try {
-            c = docker.inspectContainerCmd(sandbox.id()).exec();
-        } catch (NotFoundException e) {
-            return SandboxState.gone();
-        }
-        var host = c.getHostConfig();
-        List<SandboxState.PublishedPort> ports = new ArrayList<>();
-        if (c.getNetworkSettings() != null && c.getNetworkSettings().getPorts() != null) {
-            c.getNetworkSettings().getPorts().getBindings().forEach((exposed, bindings) -> {
-                if (bindings != null) {
-                    for (var b : bindings) {
-                        ports.add(new SandboxState.PublishedPort(exposed.getPort(), b.getHostIp(),
-                                Integer.parseInt(b.getHostPortSpec())));
-                    }
-                }
-            });
-        }
-        Optional<SandboxLimits> limits = Optional.ofNullable(host).map(h -> new SandboxLimits(
-                h.getMemory() == null ? 0 : h.getMemory(),
-                h.getNanoCPUs() == null ? 0 : h.getNanoCPUs() / 1e9,
-                h.getPidsLimit() == null ? 0 : h.getPidsLimit().intValue(), 0));
-        boolean running = Boolean.TRUE.equals(c.getState().getRunning());
-        return new SandboxState(true, running, c.getState().getStatus(), ports, limits,
-                c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels());
+        return inspector.state(sandbox.id());
     }
 
     @Override
     public SandboxStats stats(SandboxRef sandbox) {
-        try (var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<Statistics>() {
-            volatile Statistics last;
-
-            @Override
-            public void onNext(Statistics s) {
-                last = s;
-            }
-        }) {
-            docker.statsCmd(sandbox.id()).withNoStream(true).exec(callback).awaitCompletion(10,
-                    java.util.concurrent.TimeUnit.SECONDS);
-            Statistics s = callback.last;
-            long memory = s == null || s.getMemoryStats() == null || s.getMemoryStats().getUsage() == null ? 0
-                    : s.getMemoryStats().getUsage();
-            long pids = s == null || s.getPidsStats() == null || s.getPidsStats().getCurrent() == null ? 0
-                    : s.getPidsStats().getCurrent();
-            return new SandboxStats(memory, pids);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SandboxStats(0, 0);
-        } catch (java.io.IOException e) {
-            return new SandboxStats(0, 0);
-        }
+        return inspector.stats(sandbox.id());
     }
 
     @Override
