@@ -13,13 +13,27 @@ mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpa
 mkdir -p target/bench
 javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/*.java
 data=$(mktemp -d)
+servers=()
+trap 'kill "${servers[@]}" 2>/dev/null; wait "${servers[@]}" 2>/dev/null; rm -rf "$data"' EXIT
+
+# serve NAME PORT REGISTRY_PORT JAVA_OPTS...: a packaged server with its own owner label, data folder and registry
+# door (and mirror, on the next port); its log is $data/NAME/server.log. Waits until it is ready.
+serve() {
+  local name=$1 port=$2 registry=$3; shift 3
+  mkdir -p "$data/$name"
+  # shellcheck disable=SC2086 # LABDECK_BENCH_JAVA_OPTS is a list of options
+  LABDECK_DATA=$data/$name java ${LABDECK_BENCH_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$port" \
+    -Dlabdeck.sandbox.owner=labdeck-bench-$name -Dlabdeck.registry.address=registry.labdeck:$registry \
+    -Dlabdeck.registry.mirror-port=$((registry + 1)) \
+    -jar target/quarkus-app/quarkus-run.jar >"$data/$name/server.log" 2>&1 &
+  servers+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0; sleep 0.5; done
+  die "The $name server did not become ready: $(tail -5 "$data/$name/server.log")"
+}
+
 port=${LABDECK_BENCH_PORT:-8097}
-LABDECK_DATA=$data java ${LABDECK_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dlabdeck.sandbox.owner=labdeck-bench \
-  -Dlabdeck.registry.address=registry.labdeck:${LABDECK_BENCH_REGISTRY_PORT:-5097} \
-  -jar target/quarkus-app/quarkus-run.jar >"$data/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+serve main "$port" "${LABDECK_BENCH_REGISTRY_PORT:-5190}" '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG'
+server=${servers[0]}
 what=${1:-all}
 [ $# -gt 0 ] && shift
 cp="target/bench:$(cat target/bench-classpath.txt)"
@@ -34,8 +48,17 @@ if [ "$what" = checks ] || [ "$what" = all ]; then
   java -cp "$cp" CheckBench "http://localhost:$port" "$count"
 fi
 if [ "$what" = starts ] || [ "$what" = all ]; then
+  # The same starts against a second server in the old caps mode (trusted learners only): before and after, in
+  # one run, alternating, with each sandbox's start stages from the servers' debug log.
+  say "Starting a second server with dind-mode=caps for the comparison..."
+  serve caps $((port + 1)) $((${LABDECK_BENCH_REGISTRY_PORT:-5190} + 2)) -Dlabdeck.sandbox.dind-mode=caps \
+    -Dlabdeck.sandbox.trusted-learners=true '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG'
   say "Running the session start benchmark..."
   if [ "$what" = all ]; then set -- 10; fi
-  java -cp "$cp" StartBench "http://localhost:$port" "${1:-10}" "${@:2}"
+  java -cp "$cp" StartBench "rootless=http://localhost:$port,caps=http://localhost:$((port + 1))" "${1:-10}" \
+    "${@:2}"
+  for name in main caps; do
+    java -cp "$cp" StartBench --stages "$name" "$data/$name/server.log"
+  done
 fi
 say "Server peak memory (VmHWM): $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"
