@@ -12,12 +12,15 @@ import java.util.Optional;
  * @param ports   ports published by it (reachable from the platform)
  * @param limits  the limits it was given
  * @param labels  its labels
+ * @param address its address on its own network, where the platform reaches what it serves (the ports its inner
+ *                containers publish, say)
  */
 public record SandboxState(boolean exists, boolean running, String status, List<PublishedPort> ports,
-        Optional<SandboxLimits> limits, java.util.Map<String, String> labels) {
+        Optional<SandboxLimits> limits, java.util.Map<String, String> labels, Optional<String> address) {
 
     public static SandboxState gone() {
-        return new SandboxState(false, false, "gone", List.of(), Optional.empty(), java.util.Map.of());
+        return new SandboxState(false, false, "gone", List.of(), Optional.empty(), java.util.Map.of(),
+                Optional.empty());
     }
 
     /** A port published by the sandbox: container port and where the platform reaches it. */

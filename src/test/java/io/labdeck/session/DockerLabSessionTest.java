@@ -68,6 +68,9 @@ class DockerLabSessionTest {
         ExecResult built = run(first, APP, 180);
         assertThat(built.stdout()).as(built.stderr()).contains("Requirement already satisfied")
                 .contains("Successfully tagged app:latest").endsWith("hello from the inner engine\n");
+        String address = sandboxes.inspect(sandbox(first)).address().orElseThrow();
+        assertThat(get("http://" + address + ":8000/")).as("Labdeck reaches the inner container's published port at"
+                + " the sandbox's address").isEqualTo("hello from the inner engine\n");
 
         String target = registry.address() + "/" + first.id() + "/app:1.0";
         check(first).then().statusCode(200).body("passed", equalTo(false))
@@ -114,6 +117,19 @@ class DockerLabSessionTest {
         assertThat(sandboxes.list()).anyMatch(r -> r.kind() == SandboxResource.Kind.VOLUME
                 && second.id().equals(r.sessionId()) && r.id().endsWith("-docker"));
         first = null;
+    }
+
+    private static String get(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            return "unreachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private io.restassured.response.Response check(SessionApi.Started s) {

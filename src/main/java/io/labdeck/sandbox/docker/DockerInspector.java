@@ -47,8 +47,11 @@ final class DockerInspector {
                 h.getNanoCPUs() == null ? 0 : h.getNanoCPUs() / 1e9,
                 h.getPidsLimit() == null ? 0 : h.getPidsLimit().intValue(), 0));
         boolean running = Boolean.TRUE.equals(c.getState().getRunning());
+        Optional<String> address = Optional.ofNullable(c.getNetworkSettings()).map(n -> n.getNetworks())
+                .flatMap(n -> n.values().stream().map(net -> net.getIpAddress()).filter(a -> a != null && !a.isEmpty())
+                        .findFirst());
         return new SandboxState(true, running, c.getState().getStatus(), ports, limits,
-                c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels());
+                c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels(), address);
     }
 
     SandboxStats stats(String id) {

@@ -188,10 +188,8 @@ class DockerSandboxProvisionerTest {
                     Duration.ofSeconds(5)).asProbe());
             assertThat(first.stdout()).isEqualTo("こんにちは \n");
 
-            // A learner may kill the agent; the next probe finds it dead and starts a new one. (The split name keeps
-            // these scripts from matching themselves.)
-            String killAgents = "for p in /proc/[0-9]*; do grep -q LABDECK\"\"-AGENT $p/cmdline 2>/dev/null && "
-                    + "kill -9 ${p#/proc/}; done; echo killed";
+            // A learner may kill the agent; the next probe finds it dead and starts a new one.
+            String killAgents = "kill -9 $(pidof labdeck-agent) && echo killed";
             assertThat(sandboxes.exec(sandbox.ref(), ExecRequest.shell(killAgents, Duration.ofSeconds(5))).stdout())
                     .isEqualTo("killed\n");
             ExecResult after = sandboxes.exec(sandbox.ref(), ExecRequest.shell("echo again", Duration.ofSeconds(5))
@@ -199,8 +197,8 @@ class DockerSandboxProvisionerTest {
             assertThat(after.exitCode()).isZero();
             assertThat(after.stdout()).isEqualTo("again\n");
             ExecResult agents = sandboxes.exec(sandbox.ref(), new ExecRequest(List.of("sh", "-c",
-                    "for p in /proc/[0-9]*; do grep -q LABDECK\"\"-AGENT $p/cmdline 2>/dev/null && echo $p; done | wc -l"), Map.of(), Optional.empty(),
-                    Optional.of("/"), Duration.ofSeconds(5), 4096));
+                    "pidof labdeck-agent | wc -w"), Map.of(), Optional.empty(), Optional.of("/"), Duration.ofSeconds(5),
+                    4096));
             assertThat(agents.stdout().strip()).as("exactly one agent runs again").isEqualTo("1");
         } finally {
             sandboxes.destroy(sandbox.ref());

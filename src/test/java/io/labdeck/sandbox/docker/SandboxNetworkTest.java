@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.labdeck.platform.RegistryConfig;
 import io.labdeck.registry.RegistryProxyConfig;
+import io.labdeck.sandbox.Egress;
 import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.Sandbox;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -82,6 +83,37 @@ class SandboxNetworkTest {
             closed.forEach((name, url) -> assertThat(out).as(place + " reaching " + name)
                     .contains(place + " " + url + " closed"));
         }
+    }
+
+    @Test
+    void egressIsWhatTheSandboxAsksForAndNeverTheHostsLan() {
+        Sandbox internet = sandboxes.start("dind-fixture", Egress.INTERNET);
+        Sandbox none = sandboxes.start("dind-fixture", Egress.NONE);
+        Sandbox registryOnly = sandboxes.start("dind-fixture");
+        // Debian's mirror is on the internet and reachable from these machines; 169.254.169.254 is where clouds
+        // keep their metadata, and the gateway's other ports are the host.
+        String out = "http://deb.debian.org/debian/";
+        String metadata = "http://169.254.169.254/latest/meta-data/";
+        String gateway = sandboxes.addresses(internet).get("gateway");
+        String host = "http://" + gateway + ":" + labdeck.getPort() + "/api/labs";
+        String door = "http://" + gateway + ":" + registry.port() + "/v2/";
+
+        String shell = sandboxes.asLearner(internet, PROBE + "probe shell " + out + " " + metadata + " " + host + " "
+                + door, 60).stdout();
+        assertThat(shell).contains("shell " + out + " open 200").contains("shell " + metadata + " closed")
+                .contains("shell " + host + " closed").contains("shell " + door + " open 401");
+        String inner = sandboxes.asLearner(internet, "docker run --rm python:3.8-alpine curl -s -o /dev/null -m 10"
+                + " -w '%{http_code}' " + out, 120).stdout();
+        assertThat(inner).as("a container inside resolves and reaches the internet too").isEqualTo("200");
+
+        String cut = sandboxes.addresses(none).get("gateway");
+        String noneOut = sandboxes.asLearner(none, PROBE + "probe none " + out + " http://" + cut + ":"
+                + registry.port() + "/v2/", 30).stdout();
+        assertThat(noneOut).contains("none " + out + " closed").contains("none http://" + cut + ":" + registry.port()
+                + "/v2/ closed");
+        String lookup = sandboxes.asLearner(registryOnly, "curl -s -m 20 -o /dev/null http://deb.debian.org/; echo $?",
+                30).stdout().strip();
+        assertThat(lookup).as("without internet, a name fails at once (curl: could not resolve, 6)").isEqualTo("6");
     }
 
     /** The host's side of the control: plain HTTP with the JDK's client. */

@@ -15,8 +15,10 @@ import com.github.dockerjava.api.model.Frame;
 import io.labdeck.lab.LabService;
 import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
+import io.labdeck.sandbox.Egress;
 import io.labdeck.sandbox.Sandbox;
 import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRequest;
 import io.labdeck.session.SandboxRequestFactory;
 import io.labdeck.session.SessionIds;
 
@@ -44,6 +46,15 @@ class TestSandboxes {
     /** A sandbox of the lab: dind-fixture has a rootless engine inside, check-fixture is plain busybox. */
     Sandbox start(String labId) {
         Sandbox sandbox = sandboxes.create(requests.request(SessionIds.next(), labs.lab(labId)));
+        made.add(sandbox);
+        return sandbox;
+    }
+
+    /** A sandbox of the lab with another egress than the platform would give it (it caps labs at registry). */
+    Sandbox start(String labId, Egress egress) {
+        SandboxRequest r = requests.request(SessionIds.next(), labs.lab(labId));
+        Sandbox sandbox = sandboxes.create(new SandboxRequest(r.sessionId(), r.labId(), r.image(), r.docker(),
+                r.limits(), r.env(), r.setup(), r.hosts(), egress, r.files()));
         made.add(sandbox);
         return sandbox;
     }

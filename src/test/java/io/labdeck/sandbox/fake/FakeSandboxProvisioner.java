@@ -85,7 +85,7 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
         SandboxRequest request = live.get(sandbox.id());
         return request == null ? SandboxState.gone() : new SandboxState(true, true, "running", List.of(),
                 Optional.of(new SandboxLimits(request.limits().memoryBytes(), request.limits().cpus(),
-                        request.limits().pids())), Map.of());
+                        request.limits().pids())), Map.of(), Optional.of("192.0.2.1"));
     }
 
     @Override
