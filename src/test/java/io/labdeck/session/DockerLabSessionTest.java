@@ -17,6 +17,7 @@ import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
 import io.labdeck.sandbox.SandboxResource;
+import io.labdeck.testing.Http;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -69,7 +70,7 @@ class DockerLabSessionTest {
         assertThat(built.stdout()).as(built.stderr()).contains("Requirement already satisfied")
                 .contains("Successfully tagged app:latest").endsWith("hello from the inner engine\n");
         String address = sandboxes.inspect(sandbox(first)).address().orElseThrow();
-        assertThat(get("http://" + address + ":8000/")).as("Labdeck reaches the inner container's published port at"
+        assertThat(Http.get("http://" + address + ":8000/")).as("Labdeck reaches the inner container's published port at"
                 + " the sandbox's address").isEqualTo("hello from the inner engine\n");
 
         String target = registry.address() + "/" + first.id() + "/app:1.0";
@@ -119,25 +120,12 @@ class DockerLabSessionTest {
         first = null;
     }
 
-    private static String get(String url) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException e) {
-            return "unreachable: " + e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
     private io.restassured.response.Response check(SessionApi.Started s) {
         return given().cookie(OwnerToken.COOKIE, s.cookie()).post("/api/sessions/" + s.id() + "/steps/pushed/check");
     }
 
     private SandboxRef sandbox(SessionApi.Started s) {
-        return new SandboxRef(s.id(), store.find(s.id()).orElseThrow().sandboxId().orElseThrow());
+        return SessionApi.sandbox(store, s);
     }
 
     private ExecResult run(SessionApi.Started s, String script, int seconds) {

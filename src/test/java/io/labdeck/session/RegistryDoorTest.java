@@ -16,7 +16,6 @@ import io.labdeck.registry.RegistryProxyConfig;
 import io.labdeck.sandbox.ExecRequest;
 import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.SandboxProvisioner;
-import io.labdeck.sandbox.SandboxRef;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -106,7 +105,6 @@ class RegistryDoorTest {
     }
 
     private ExecResult run(SessionApi.Started s, String script) {
-        SandboxRef ref = new SandboxRef(s.id(), store.find(s.id()).orElseThrow().sandboxId().orElseThrow());
-        return sandboxes.exec(ref, ExecRequest.shell(script, Duration.ofSeconds(60)));
+        return sandboxes.exec(SessionApi.sandbox(store, s), ExecRequest.shell(script, Duration.ofSeconds(60)));
     }
 }

@@ -32,6 +32,11 @@ final class SessionApi {
         return new Started(response.jsonPath().getString("id"), response.getCookie(OwnerToken.COOKIE), response);
     }
 
+    /** The session's sandbox, as stored. */
+    static io.labdeck.sandbox.SandboxRef sandbox(SessionStore store, Started s) {
+        return new io.labdeck.sandbox.SandboxRef(s.id(), store.find(s.id()).orElseThrow().sandboxId().orElseThrow());
+    }
+
     static void end(Started session) {
         given().cookie(OwnerToken.COOKIE, session.cookie()).delete("/api/sessions/" + session.id());
     }

@@ -15,6 +15,7 @@ import io.labdeck.registry.RegistryProxyConfig;
 import io.labdeck.sandbox.Egress;
 import io.labdeck.sandbox.ExecResult;
 import io.labdeck.sandbox.Sandbox;
+import io.labdeck.testing.Http;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -57,7 +58,7 @@ class SandboxNetworkTest {
         String other = sandboxes.addresses(neighbour).get("self");
         assertThat(sandboxes.asLearner(neighbour, "mkdir -p /tmp/www && echo neighbour > /tmp/www/index.html"
                 + " && httpd -p 8000 -h /tmp/www && echo serving", 10).stdout()).contains("serving");
-        assertThat(new Curl().get("http://" + other + ":8000/")).as("the host itself reaches a sandbox")
+        assertThat(Http.get("http://" + other + ":8000/")).as("the host itself reaches a sandbox")
                 .contains("neighbour");
 
         Map<String, String> closed = Map.of(
@@ -114,22 +115,5 @@ class SandboxNetworkTest {
         String lookup = sandboxes.asLearner(registryOnly, "curl -s -m 20 -o /dev/null http://deb.debian.org/; echo $?",
                 30).stdout().strip();
         assertThat(lookup).as("without internet, a name fails at once (curl: could not resolve, 6)").isEqualTo("6");
-    }
-
-    /** The host's side of the control: plain HTTP with the JDK's client. */
-    private static final class Curl {
-        String get(String url) {
-            try {
-                var client = java.net.http.HttpClient.newHttpClient();
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                        .timeout(java.time.Duration.ofSeconds(5)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            } catch (java.io.IOException e) {
-                return "unreachable: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-        }
     }
 }
