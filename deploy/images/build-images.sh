@@ -126,22 +126,25 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 new_workdir() { cleanup; WORK=$(mktemp -d "${TMPDIR:-/var/tmp}/labdeck-image.XXXXXX"); }
 
-# build_agent OUT: Labdeck's exec agent (files/labdeck-agent.c), a static binary, so it runs in busybox's image too.
-build_agent() {
+# build_static NAME OUT: one of Labdeck's sandbox programs (files/NAME.c) as a static binary, so it runs in busybox's
+# image too: labdeck-agent (checks), labdeck-term (the shell's holder).
+build_static() {
   if ! command -v gcc >/dev/null 2>&1 || ! compgen -G '/usr/lib/*/libc.a' >/dev/null; then
     apt_install gcc libc6-dev
   fi
-  gcc -static -O2 -Wall -Werror -o "$1" "$FILES/labdeck-agent.c"
-  strip "$1"
+  gcc -static -O2 -Wall -Werror -o "$2" "$FILES/$1.c"
+  strip "$2"
 }
 
-# install_labdeck ROOT: what every sandbox image has of Labdeck's: PID 1, the exec agent, labdeck-enter.
+# install_labdeck ROOT: what every sandbox image has of Labdeck's: PID 1, the exec agent, the shell's holder and
+# labdeck-enter.
 install_labdeck() {
-  local root=$1
-  install -d -m 755 "$root/usr/local/libexec/labdeck"
+  local root=$1 dir=$1/usr/local/libexec/labdeck
+  install -d -m 755 "$dir"
   install -m 755 "$FILES/labdeck-init" "$root/usr/local/sbin/labdeck-init"
-  install -m 755 "$FILES/labdeck-enter" "$root/usr/local/libexec/labdeck/labdeck-enter"
-  build_agent "$root/usr/local/libexec/labdeck/labdeck-agent"
+  install -m 755 "$FILES/labdeck-enter" "$dir/labdeck-enter"
+  build_static labdeck-agent "$dir/labdeck-agent"
+  build_static labdeck-term "$dir/labdeck-term"
 }
 
 # strip_setuid ROOT KEEP...: removes every setuid and setgid bit but those of the programs named KEEP.
@@ -187,9 +190,9 @@ busybox_root() {
 
 verify_sandbox_tiny() {
   local out suid
-  out=$(docker run --rm "$1" sh -c 'echo ok; test -x /usr/local/libexec/labdeck/labdeck-agent && echo agent') || return 1
+  out=$(docker run --rm "$1" sh -c 'echo ok; cd /usr/local/libexec/labdeck && test -x labdeck-agent && test -x labdeck-term && echo labdeck') || return 1
   [ "$out" = "ok
-agent" ] || { say "  expected ok and agent, got: $out"; return 1; }
+labdeck" ] || { say "  expected ok and labdeck's programs, got: $out"; return 1; }
   suid=$(setuid_programs "$1")
   [ -z "$suid" ] || { say "  setuid programs left: $suid"; return 1; }
 }
@@ -218,6 +221,7 @@ verify_sandbox() {
   local suid want
   docker run --rm "$1" bash -c 'set -e; bash --version | head -1; python3 --version; docker --version
     rootlesskit --version; test -x /usr/local/sbin/labdeck-init; test -x /usr/local/libexec/labdeck/labdeck-agent
+    test -x /usr/local/libexec/labdeck/labdeck-term
     test "$(stat -c %u /root)" = 1000; grep -qx "learner:100000:65536" /etc/subuid' |
     sed 's/^/    /' >&2
   [ "${PIPESTATUS[0]}" = 0 ] || return 1

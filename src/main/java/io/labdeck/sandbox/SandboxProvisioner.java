@@ -20,7 +20,12 @@ public interface SandboxProvisioner {
     /** Runs a command to completion, with a deadline enforced inside the sandbox. */
     ExecResult exec(SandboxRef sandbox, ExecRequest request);
 
-    /** Opens an interactive TTY running {@code request.command()}; output goes to {@code output}. */
+    /**
+     * Attaches an interactive TTY to the session's shell, starting it with {@code request.command()} when none runs;
+     * output goes to {@code output}. Where the sandbox can hold it, the shell lives in the sandbox, not in the
+     * caller: closing the TTY (or a restart of Labdeck) detaches and leaves it, and whatever runs in it, running, and
+     * the next attach gets the same shell, with its recent output replayed first. Only an exit of the shell ends it.
+     */
     TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output);
 
     /** State, published ports and resource use. */

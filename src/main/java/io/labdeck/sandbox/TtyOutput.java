@@ -1,8 +1,8 @@
 package io.labdeck.sandbox;
 
 /**
- * Receives a TTY's output. Called from a blocking stream thread, never the event loop; a slow receiver slows the
- * reader, which is the backpressure.
+ * Receives a TTY's output and events. Called from a blocking stream thread, never the event loop; it must not wait
+ * on anything slow.
  */
 public interface TtyOutput {
 
@@ -11,4 +11,8 @@ public interface TtyOutput {
 
     /** The shell ended (it exited, or the sandbox went away). */
     void closed();
+
+    /** Queued input fell back below the low-water mark after passing the high-water mark: senders may go on. */
+    default void inputDrained() {
+    }
 }

@@ -37,6 +37,11 @@ public class SessionTerminalAccess implements TerminalAccess {
     }
 
     @Override
+    public boolean live(String sessionId) {
+        return store.find(sessionId).map(s -> s.state() == SessionState.READY).orElse(false);
+    }
+
+    @Override
     public void activity(String sessionId) {
         store.touch(sessionId, clock.instant());
     }

@@ -81,12 +81,31 @@ final class AsciicastRecorder implements AutoCloseable {
         line.append(", \"").append(code).append("\", ");
         quote(line, data);
         line.append("]\n");
-        written += line.length();
+        written += utf8Length(line);
         out.write(line.toString());
         if (written >= maxBytes) {
             out.write("[" + String.format(Locale.ROOT, "%.6f", now() - start)
                     + ", \"o\", \"\\r\\n[Labdeck: the recording stops here; it reached its size limit.]\\r\\n\"]\n");
         }
+    }
+
+    /** The size of the text in UTF-8, the file's encoding: the cap is in bytes on disk, not in chars. */
+    static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static void appendTime(StringBuilder line, double seconds) {

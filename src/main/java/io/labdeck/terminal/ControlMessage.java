@@ -43,6 +43,17 @@ public sealed interface ControlMessage {
         }
     }
 
+    /**
+     * Server: the shell holds as much unread input as it should; the page pauses sending ({@code paused: true})
+     * until told to go on ({@code paused: false}). A large paste is then taken at the shell's pace, whole (an
+     * extension of the contract).
+     */
+    record Flow(String type, boolean paused) implements ControlMessage {
+        public Flow(boolean paused) {
+            this("flow", paused);
+        }
+    }
+
     /** Server: answer to {@code ping}. */
     record Pong(String type) implements ControlMessage {
         public Pong() {

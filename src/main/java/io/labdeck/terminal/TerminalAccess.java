@@ -23,4 +23,7 @@ public interface TerminalAccess {
 
     /** A viewer is attached or typing: the session is in use. */
     void activity(String sessionId);
+
+    /** Whether the session is still live (its sandbox ready), looked up now: a terminal opens only for such. */
+    boolean live(String sessionId);
 }

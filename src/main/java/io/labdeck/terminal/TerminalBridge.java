@@ -17,11 +17,11 @@ import io.labdeck.sandbox.TtySession;
 import io.labdeck.sandbox.TtySize;
 
 /**
- * One session's terminal: a shell in its sandbox, shared by every viewer. The thread reading the shell's output
- * records it and sends it to every viewer itself; one lock orders that with joins and control messages, so a joining
- * viewer gets the replay and then the live output with nothing lost or doubled. Sends wait when a viewer has too
- * many writes in flight, which stops the reading and so pauses the shell: a flood cannot grow memory. No hand-off
- * to another thread sits on the path of a keystroke's echo. A shell that exits is started again.
+ * One session's terminal: the shell in its sandbox (which outlives Labdeck: see the SPI), shared by every viewer.
+ * The thread reading the shell's output records it and hands it to every viewer itself; one lock orders that with
+ * joins and control messages, so a joining viewer gets the replay and then the live output with nothing lost or
+ * doubled. The lock guards memory only: a viewer's send queues and never waits, so no network write happens under
+ * it and a stalled tab stalls nobody. A shell that exits is started again, unless the terminal is closed.
  */
 final class TerminalBridge {
 
@@ -40,12 +40,14 @@ final class TerminalBridge {
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
     private volatile TtySize size = new TtySize(80, 24);
     private volatile TtySession tty;
-    private volatile boolean closing;
+    /** Set once, by {@link #close}: from then on nothing is sent, recorded or restarted. */
+    private volatile boolean closed;
     /** When the recording was last flushed; guarded by {@code lock}. */
     private long flushedAt;
-    private boolean closed;
     private long lastStart;
     private int quickRestarts;
+    /** Whether senders were told to pause their input; flips under {@code lock}. */
+    private boolean inputPaused;
 
     TerminalBridge(String sessionId, SandboxRef sandbox, SandboxProvisioner sandboxes, TerminalConfig config,
             ControlCodec codec, AsciicastRecorder recorder) {
@@ -58,23 +60,27 @@ final class TerminalBridge {
         this.replay = new ReplayBuffer((int) config.replay().asLongValue());
     }
 
-    /** Starts the shell; fails if the sandbox cannot run one. */
+    /** Starts (or reattaches to) the shell; fails if the sandbox cannot run one. */
     void start() {
         lastStart = System.nanoTime();
-        tty = sandboxes.openTty(sandbox, new TtyRequest(shell, Map.of(), size), new Output());
+        TtySession opened = sandboxes.openTty(sandbox, new TtyRequest(shell, Map.of(), size), new Output());
+        tty = opened;
+        if (closed) {
+            opened.close(); // closed while it opened: it must not outlive the terminal
+        }
     }
 
     /** Sends the viewer the recent output and the state, then the live output from there on. */
     void join(Viewer viewer, String state) {
         locked(() -> {
             byte[] recent = replay.snapshot();
-            deliver(viewer, () -> {
-                if (recent.length > 0) {
-                    viewer.sendBinary(recent);
-                }
-                viewer.sendText(codec.write(new ControlMessage.Status(state)));
-            });
-            viewers.add(viewer);
+            if (recent.length > 0) {
+                viewer.sendBinary(recent);
+            }
+            viewer.sendText(codec.write(new ControlMessage.Status(state)));
+            if (viewer.alive()) {
+                viewers.add(viewer);
+            }
         });
     }
 
@@ -86,15 +92,37 @@ final class TerminalBridge {
         return !viewers.isEmpty();
     }
 
-    /** Writes an owner's keystrokes to the shell; answers whether they were written (watchers' are dropped). */
-    boolean input(Viewer viewer, byte[] data) {
+    /**
+     * Writes an owner's keystrokes to the shell. Answers false for a watcher's, and when the shell already holds as
+     * much unread input as it may (the caller drops that viewer: a paste faster than the shell reads, without end).
+     */
+    Input input(Viewer viewer, byte[] data) {
         TtySession current = tty;
-        if (viewer.watch() || current == null) {
-            return false;
+        if (viewer.watch() || current == null || closed) {
+            return Input.IGNORED;
         }
-        current.write(data);
-        return true;
+        if (!current.write(data)) {
+            return Input.FULL;
+        }
+        if (current.inputBacklogged()) {
+            flow(true);
+        }
+        return Input.WRITTEN;
     }
+
+    /** Tells the viewers to pause or resume their input, once per change. */
+    private void flow(boolean paused) {
+        String json = codec.write(new ControlMessage.Flow(paused));
+        locked(() -> {
+            if (inputPaused != paused) {
+                inputPaused = paused;
+                viewers.stream().filter(v -> !v.watch()).forEach(v -> deliver(v, () -> v.sendText(json)));
+            }
+        });
+    }
+
+    /** What became of input. */
+    enum Input { WRITTEN, IGNORED, FULL }
 
     void resize(Viewer viewer, TtySize newSize) {
         if (viewer.watch() || newSize.equals(size)) {
@@ -113,11 +141,11 @@ final class TerminalBridge {
         locked(() -> viewers.forEach(v -> deliver(v, () -> v.sendText(json))));
     }
 
-    /** Tells every viewer the final state, closes them and ends the shell. */
+    /** Tells every viewer the final state, closes them and detaches from the shell. */
     void close(String state) {
-        closing = true;
         send(new ControlMessage.Status(state));
-        locked(() -> {
+        lock.lock();
+        try {
             closed = true;
             viewers.forEach(Viewer::close);
             viewers.clear();
@@ -126,14 +154,16 @@ final class TerminalBridge {
             } catch (IOException e) {
                 LOG.warnf("recording of %s: %s", sessionId, e);
             }
-        });
+        } finally {
+            lock.unlock();
+        }
         TtySession current = tty;
         if (current != null) {
             current.close();
         }
     }
 
-    /** Output, on the thread reading the shell: kept for replay, recorded, and sent to every viewer. */
+    /** Output, on the thread reading the shell: kept for replay, recorded, and queued for every viewer. */
     private void output(byte[] data) {
         locked(() -> {
             replay.append(data);
@@ -153,12 +183,14 @@ final class TerminalBridge {
         }
     }
 
-    /** A viewer whose connection fails is dropped; the others go on. */
+    /** A viewer that failed or was dropped leaves; the others go on. */
     private void deliver(Viewer viewer, Runnable send) {
         try {
             send.run();
         } catch (RuntimeException e) {
-            LOG.debugf("viewer %s of %s dropped: %s", viewer.id(), sessionId, e);
+            LOG.debugf("viewer %s of %s failed: %s", viewer.id(), sessionId, e);
+        }
+        if (!viewer.alive()) {
             viewers.remove(viewer);
         }
     }
@@ -195,7 +227,7 @@ final class TerminalBridge {
         void run() throws IOException;
     }
 
-    /** The shell's output, on docker-java's stream thread. */
+    /** The shell's output, on the stream's reading thread. */
     private final class Output implements TtyOutput {
         @Override
         public void bytes(byte[] data) {
@@ -203,14 +235,23 @@ final class TerminalBridge {
         }
 
         @Override
+        public void inputDrained() {
+            flow(false);
+        }
+
+        @Override
         public void closed() {
-            if (!closing) {
-                Thread.ofVirtual().start(TerminalBridge.this::restart);
+            if (!closed) {
+                Thread.ofVirtual().name("tty-restart-" + sessionId).start(TerminalBridge.this::restart);
             }
         }
     }
 
+    /** The shell ended (it exited, or its stream broke): a new one, unless the terminal was closed meanwhile. */
     private void restart() {
+        if (closed) {
+            return;
+        }
         send(new ControlMessage.Status("exited"));
         boolean quick = System.nanoTime() - lastStart < 5_000_000_000L;
         quickRestarts = quick ? quickRestarts + 1 : 0;

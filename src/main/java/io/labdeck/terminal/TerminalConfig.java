@@ -20,7 +20,14 @@ public interface TerminalConfig {
     @WithDefault("/bin/sh,-c,if [ -x /bin/bash ]; then exec /bin/bash -l; else exec /bin/sh -l; fi")
     List<String> shell();
 
-    /** The most a session's recording may grow to; output past it is not recorded. */
+    /**
+     * How far one viewer may fall behind the output before it is dropped (its page reconnects and gets the replay).
+     * Nobody waits for a slow viewer: not the shell, not the other viewers.
+     */
+    @WithDefault("4M")
+    MemorySize viewerBacklog();
+
+    /** The most a session's recording may grow to, in bytes on disk; output past it is not recorded. */
     @WithDefault("32M")
     MemorySize maxRecording();
 

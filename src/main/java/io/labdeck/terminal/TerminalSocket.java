@@ -26,11 +26,13 @@ public class TerminalSocket {
 
     private final TerminalService terminals;
     private final ControlCodec codec;
+    private final TerminalConfig config;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
 
-    public TerminalSocket(TerminalService terminals, ControlCodec codec) {
+    public TerminalSocket(TerminalService terminals, ControlCodec codec, TerminalConfig config) {
         this.terminals = terminals;
         this.codec = codec;
+        this.config = config;
     }
 
     @OnOpen
@@ -42,7 +44,7 @@ public class TerminalSocket {
             refuse(connection, "This session has ended or is not yours.");
             return;
         }
-        Viewer viewer = new WebSocketViewer(connection, watch);
+        Viewer viewer = new WebSocketViewer(connection, watch, (int) config.viewerBacklog().asLongValue());
         try {
             terminals.attach(sessionId, sandbox.get(), viewer);
             viewers.put(connection.id(), viewer);
@@ -70,11 +72,21 @@ public class TerminalSocket {
                         terminals.resize(connection.pathParam("id"), viewer, new TtySize(r.cols(), r.rows()));
                     }
                 }
-                case ControlMessage.Ping p -> connection.sendTextAndAwait(codec.write(new ControlMessage.Pong()));
+                case ControlMessage.Ping p -> reply(viewer, connection, new ControlMessage.Pong());
                 default -> throw new IllegalArgumentException("Servers' messages cannot be sent to the server.");
             }
         } catch (IllegalArgumentException e) {
-            connection.sendTextAndAwait(codec.write(new ControlMessage.Error(e.getMessage())));
+            reply(viewer, connection, new ControlMessage.Error(e.getMessage()));
+        }
+    }
+
+    /** Through the viewer (in order with the output, never waiting) when there is one. */
+    private void reply(Viewer viewer, WebSocketConnection connection, ControlMessage message) {
+        String json = codec.write(message);
+        if (viewer != null) {
+            viewer.sendText(json);
+        } else {
+            connection.sendText(json).subscribe().with(ok -> { }, error -> { });
         }
     }
 

@@ -1,6 +1,9 @@
 package io.labdeck.terminal;
 
-/** One browser tab attached to a terminal. Sends block until written: a slow viewer slows its terminal's pump. */
+/**
+ * One browser tab attached to a terminal. Sends never wait: a viewer queues what it cannot write yet, and drops
+ * itself when it falls too far behind.
+ */
 public interface Viewer {
 
     String id();
@@ -8,9 +11,17 @@ public interface Viewer {
     /** Watchers see the output; their input and resizes are ignored. */
     boolean watch();
 
+    /** False once the viewer's connection failed or was dropped. */
+    boolean alive();
+
     void sendBinary(byte[] data);
 
     void sendText(String json);
 
-    void close();
+    /** Disconnects; {@code reason} (or null for a normal close) is what the page is told. */
+    void close(String reason);
+
+    default void close() {
+        close(null);
+    }
 }

@@ -2,38 +2,41 @@ package io.labdeck.terminal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 
 /**
  * A viewer behind a websockets-next connection. One write is in flight at a time; output that arrives meanwhile
  * waits and is merged into one frame, sent from the event loop as soon as the write before it completes. So an idle
- * terminal sends each echo at once, and a flood sends few large frames instead of many small ones (each frame costs
- * both ends CPU that a flood takes from the shell's producer). Up to {@link #MAX_PENDING} bytes may wait; beyond
- * that the reading thread waits, which is the backpressure that pauses the shell.
+ * terminal sends each echo at once, and a flood sends few large frames instead of many small ones. Nothing here
+ * ever waits: a viewer that falls more than {@code limit} bytes behind (a stalled tab, a slow link) is dropped with
+ * a close reason that says so, and the shell and the other viewers go on. Its page reconnects and gets the replay.
  */
 final class WebSocketViewer implements Viewer {
 
-    static final int MAX_PENDING = 256 * 1024;
-    private static final long STALL_SECONDS = 30;
+    /** The close code of a viewer the server dropped (too slow, too much input) (4000-4999: the application's own). */
+    static final int DROPPED = 4001;
+    private static final Logger LOG = Logger.getLogger(WebSocketViewer.class);
 
     private final WebSocketConnection connection;
     private final boolean watch;
+    private final int limit;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition room = lock.newCondition();
     /** Frames waiting behind the write in flight: binary output merged in a ByteArrayOutputStream, or a String. */
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private int waitingBytes;
     private boolean writing;
-    private volatile Throwable failure;
+    private volatile boolean dead;
 
-    WebSocketViewer(WebSocketConnection connection, boolean watch) {
+    WebSocketViewer(WebSocketConnection connection, boolean watch, int limit) {
         this.connection = connection;
         this.watch = watch;
+        this.limit = limit;
     }
 
     @Override
@@ -47,6 +50,11 @@ final class WebSocketViewer implements Viewer {
     }
 
     @Override
+    public boolean alive() {
+        return !dead && connection.isOpen();
+    }
+
+    @Override
     public void sendBinary(byte[] data) {
         enqueue(data, data.length);
     }
@@ -57,45 +65,36 @@ final class WebSocketViewer implements Viewer {
     }
 
     private void enqueue(Object frame, int size) {
+        boolean tooSlow;
         lock.lock();
         try {
-            awaitRoom(size);
+            if (dead) {
+                return;
+            }
             if (!writing) {
                 writing = true;
                 write(frame);
                 return;
             }
-            if (frame instanceof byte[] bytes && waiting.peekLast() instanceof ByteArrayOutputStream merged) {
-                merged.write(bytes, 0, bytes.length);
-            } else if (frame instanceof byte[] bytes) {
-                ByteArrayOutputStream merged = new ByteArrayOutputStream(Math.max(bytes.length, 8192));
-                merged.write(bytes, 0, bytes.length);
-                waiting.add(merged);
-            } else {
-                waiting.add(frame);
+            tooSlow = waitingBytes + size > limit;
+            if (!tooSlow) {
+                if (frame instanceof byte[] bytes && waiting.peekLast() instanceof ByteArrayOutputStream merged) {
+                    merged.write(bytes, 0, bytes.length);
+                } else if (frame instanceof byte[] bytes) {
+                    ByteArrayOutputStream merged = new ByteArrayOutputStream(Math.max(bytes.length, 8192));
+                    merged.write(bytes, 0, bytes.length);
+                    waiting.add(merged);
+                } else {
+                    waiting.add(frame);
+                }
+                waitingBytes += size;
             }
-            waitingBytes += size;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Waits for room; a viewer that failed, or takes nothing for 30 s, is given up (the bridge drops it). */
-    private void awaitRoom(int size) {
-        try {
-            long nanos = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
-            while (failure == null && writing && waitingBytes > 0 && waitingBytes + size > MAX_PENDING) {
-                if (nanos <= 0) {
-                    throw new IllegalStateException("viewer " + id() + " took nothing for " + STALL_SECONDS + " s");
-                }
-                nanos = room.awaitNanos(nanos);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (failure != null) {
-            throw new IllegalStateException("viewer " + id() + " is gone", failure);
+        if (tooSlow) {
+            close("This tab fell more than " + (limit >> 10) + " KiB behind the terminal's output and was"
+                    + " disconnected; it reconnects with the latest screen.");
         }
     }
 
@@ -111,12 +110,11 @@ final class WebSocketViewer implements Viewer {
         lock.lock();
         try {
             Object next = waiting.poll();
-            if (next == null) {
+            if (next == null || dead) {
                 writing = false;
                 return;
             }
             waitingBytes -= next instanceof ByteArrayOutputStream merged ? merged.size() : ((String) next).length();
-            room.signalAll();
             write(next);
         } finally {
             lock.unlock();
@@ -124,20 +122,36 @@ final class WebSocketViewer implements Viewer {
     }
 
     private void failed(Throwable error) {
+        LOG.debugf("viewer %s: a write failed: %s", id(), error);
+        forget();
+    }
+
+    private void forget() {
         lock.lock();
         try {
-            failure = error;
+            dead = true;
             waiting.clear();
-            room.signalAll();
+            waitingBytes = 0;
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void close() {
+    public void close(String reason) {
+        forget();
         if (connection.isOpen()) {
-            connection.close().subscribe().with(ok -> { }, error -> { });
+            connection.close(new CloseReason(reason == null ? CloseReason.NORMAL.getCode() : DROPPED,
+                    reason == null ? "" : shorten(reason))).subscribe().with(ok -> { }, error -> { });
         }
+    }
+
+    /** A close reason must fit in 123 bytes of UTF-8. */
+    private static String shorten(String reason) {
+        String r = reason;
+        while (r.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            r = r.substring(0, r.length() - 2) + "…";
+        }
+        return r;
     }
 }

@@ -48,9 +48,27 @@ class ReplayBufferTest {
     }
 
     @Test
-    void oneHugeChunkIsKeptWhole() {
+    void aHugeChunkWithoutANewlineKeepsItsTailAndNoMore() throws Exception {
         ReplayBuffer buffer = new ReplayBuffer(64);
-        buffer.append(new byte[1000]);
-        assertThat(buffer.size()).isGreaterThanOrEqualTo(64);
+        byte[] huge = "b".repeat(3_000_000).concat("end").getBytes(StandardCharsets.UTF_8);
+        buffer.append(huge);
+        byte[] kept = buffer.snapshot();
+        assertThat(kept.length).isBetween(64, 128);
+        assertThat(new String(kept, StandardCharsets.UTF_8)).endsWith("bbbend");
+    }
+
+    @Test
+    void outputThatFillsTheBufferToItsLastByteIsTrimmedWithoutFailing() throws Exception {
+        // The shell-killing bug: a full buffer without a newline made the cut read one byte past the end.
+        for (int keep : new int[] {16, 64, 1024}) {
+            for (int chunk : new int[] {1, 7, keep, keep * 2, keep * 2 + 1, keep * 3}) {
+                ReplayBuffer buffer = new ReplayBuffer(keep);
+                for (int i = 0; i < 20; i++) {
+                    buffer.append("x".repeat(chunk).getBytes(StandardCharsets.UTF_8));
+                    assertThat(buffer.size()).as("keep %d, chunks of %d", keep, chunk)
+                            .isBetween(Math.min(keep, (i + 1) * chunk), keep * 2);
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.labdeck.testing.TerminalClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The terminal websocket against a real sandbox (labdeck/sandbox-tiny, busybox sh). */
@@ -23,6 +24,9 @@ class TerminalSocketTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+
+    @jakarta.inject.Inject
+    TerminalService terminals;
 
     private String sessionId;
     private String cookie;
@@ -180,7 +184,10 @@ class TerminalSocketTest {
         TerminalClient t = connect();
         given().cookie("labdeck_owner", cookie).delete("/api/sessions/" + sessionId).then().statusCode(204);
         t.awaitControl("\"state\":\"ended\"");
-        assertThat(t.awaitClosed()).isTrue();
+        assertThat(t.awaitClosed().code()).as("a normal close").isEqualTo(1000);
+        assertThatThrownBy(() -> TerminalClient.connect(port, sessionId, cookie, false))
+                .as("nothing attaches after the end").hasRootCauseInstanceOf(WebSocketHandshakeException.class);
+        assertThat(terminals.open()).as("no terminal outlives its session").isZero();
     }
 
     @Test

@@ -20,39 +20,54 @@ import io.labdeck.sandbox.TtySession;
 import io.labdeck.sandbox.TtySize;
 
 /**
- * An interactive exec with a TTY. The exec is started as a raw hijacked HTTP request and its stream read on a
- * thread of its own with a 64 KiB buffer: docker-java's frame callback hands over at most 1 KiB at a time, which caps
- * throughput well below what the TTY can do. A TTY stream is raw bytes, so no demultiplexing is lost.
+ * An interactive exec with a TTY, attached to the session's shell. Where the image has {@code labdeck-term}, the
+ * shell runs under it, in the sandbox (deploy/images/files/labdeck-term.c): the exec only attaches, so the shell
+ * outlives the exec and Labdeck, and a new attach gets it back with its recent output. The exec is started as a raw
+ * hijacked HTTP request and its stream read on a thread of its own with a 64 KiB buffer: docker-java's frame
+ * callback hands over at most 1 KiB at a time, which caps throughput well below what the TTY can do. A TTY stream is
+ * raw bytes, so no demultiplexing is lost.
  */
 final class DockerTty implements TtySession {
 
     private static final Logger LOG = Logger.getLogger(DockerTty.class);
     private static final int READ_BUFFER = 64 * 1024;
+    /** The holder's socket; in a rootless sandbox it is in the engine's namespaces, with the shell. */
+    static final String HOLDER_SOCKET = "/tmp/.labdeck-term.sock";
+    /** {@code sh -c HOLD labdeck-shell COMMAND...}: the command under the holder, or as it is where there is none. */
+    private static final String HOLD = "t=/usr/local/libexec/labdeck/labdeck-term; if [ -x \"$t\" ]; then exec \"$t\""
+            + " open " + HOLDER_SOCKET + " -- \"$@\"; fi; exec \"$@\"";
+    /** Input the shell has not taken: pause the sender past HIGH, resume under LOW, refuse past LIMIT. */
+    private static final long INPUT_LIMIT = 16L << 20;
+    private static final long INPUT_HIGH = 1L << 20;
+    private static final long INPUT_LOW = 256L << 10;
     /** A read at least this large means output is streaming (a flood, a long listing), not an echo. */
     private static final int FLOOD_READ = 512;
     private static final java.time.Duration FLOOD_PAUSE = java.time.Duration.ofMillis(1);
 
     private final DockerClient docker;
     private final String execId;
-    private final QueueInputStream stdin = new QueueInputStream();
+    private final QueueInputStream stdin;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DockerHttpClient.Response response;
 
-    private DockerTty(DockerClient docker, String execId) {
+    private DockerTty(DockerClient docker, String execId, TtyOutput output) {
         this.docker = docker;
         this.execId = execId;
+        this.stdin = new QueueInputStream(INPUT_LIMIT, INPUT_HIGH, INPUT_LOW, output::inputDrained);
     }
 
     static DockerTty open(DockerClient docker, DockerHttpClient http, String containerId, SandboxMode mode,
             TtyRequest request, TtyOutput output) {
         List<String> env = new ArrayList<>(List.of("TERM=xterm-256color", "LANG=C.UTF-8"));
         request.env().forEach((k, v) -> env.add(k + "=" + v));
+        List<String> held = new ArrayList<>(List.of("sh", "-c", HOLD, "labdeck-shell"));
+        held.addAll(request.command());
         DockerTty tty;
         try {
             String execId = docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true)
                     .withAttachStdout(true).withAttachStderr(true).withEnv(env)
-                    .withCmd(mode.where(request.command()).toArray(String[]::new)).exec().getId();
-            tty = new DockerTty(docker, execId);
+                    .withCmd(mode.where(held).toArray(String[]::new)).exec().getId();
+            tty = new DockerTty(docker, execId, output);
             tty.start(http, output);
         } catch (RuntimeException e) {
             throw new SandboxFailedException("The sandbox is not running.", e.toString(), e);
@@ -89,7 +104,7 @@ final class DockerTty implements TtySession {
         try (InputStream in = response.getBody()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 if (n > 0) {
-                    output.bytes(Arrays.copyOf(buffer, n));
+                    deliver(output, Arrays.copyOf(buffer, n));
                 }
                 if (n >= FLOOD_READ) {
                     // Output is streaming: let it gather for a moment, so the next read takes kilobytes, not the
@@ -109,9 +124,23 @@ final class DockerTty implements TtySession {
         }
     }
 
+    /** A receiver that throws is a bug on our side, not the shell's end: it is logged and the stream goes on. */
+    private void deliver(TtyOutput output, byte[] data) {
+        try {
+            output.bytes(data);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "terminal %s: its output could not be handled (the shell goes on)", execId);
+        }
+    }
+
     @Override
-    public void write(byte[] data) {
-        stdin.offer(data);
+    public boolean write(byte[] data) {
+        return stdin.offer(data);
+    }
+
+    @Override
+    public boolean inputBacklogged() {
+        return stdin.backlogged();
     }
 
     /** Docker accepts a resize only once the exec runs; the first may race its start, so it is retried briefly. */

@@ -2,24 +2,64 @@ package io.labdeck.sandbox.docker;
 
 import java.io.InputStream;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The stdin of an interactive exec. Writers never block; docker-java's hijack thread blocks in {@link #read}.
- * A PipedInputStream would delay each keystroke and break once its writer thread ends.
+ * The stdin of an interactive exec. Writers never block; docker-java's hijack thread blocks in {@link #read}. A
+ * PipedInputStream would delay each keystroke and break once its writer thread ends. What is queued is bounded:
+ * past {@code limit} bytes an offer is refused, and falling back under {@code lowWater} after passing
+ * {@code highWater} is reported, so that the sender can be paused and resumed (back-pressure for a large paste).
  */
 final class QueueInputStream extends InputStream {
 
     private static final byte[] EOF = new byte[0];
 
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queued = new AtomicLong();
+    private final long limit;
+    private final long highWater;
+    private final long lowWater;
+    private final Runnable drained;
+    private volatile boolean high;
     private byte[] current = new byte[0];
     private int position;
     private volatile boolean closed;
 
-    void offer(byte[] data) {
-        if (!closed && data.length > 0) {
-            queue.offer(data.clone());
+    QueueInputStream(long limit, long highWater, long lowWater, Runnable drained) {
+        this.limit = limit;
+        this.highWater = highWater;
+        this.lowWater = lowWater;
+        this.drained = drained;
+    }
+
+    /** An unbounded queue for small internal streams (the exec agent's requests). */
+    QueueInputStream() {
+        this(Long.MAX_VALUE, Long.MAX_VALUE, 0, () -> { });
+    }
+
+    /** Queues the bytes; false when that would pass the limit (nothing is queued then). */
+    boolean offer(byte[] data) {
+        if (closed || data.length == 0) {
+            return !closed;
         }
+        if (queued.addAndGet(data.length) > limit) {
+            queued.addAndGet(-data.length);
+            return false;
+        }
+        if (queued.get() > highWater) {
+            high = true;
+        }
+        queue.offer(data.clone());
+        return true;
+    }
+
+    long queued() {
+        return queued.get();
+    }
+
+    /** Past the high-water mark, and not yet back under the low one. */
+    boolean backlogged() {
+        return high;
     }
 
     @Override
@@ -46,6 +86,10 @@ final class QueueInputStream extends InputStream {
         int n = Math.min(length, current.length - position);
         System.arraycopy(current, position, buffer, offset, n);
         position += n;
+        if (queued.addAndGet(-n) < lowWater && high) {
+            high = false;
+            drained.run();
+        }
         return n;
     }
 

@@ -24,11 +24,10 @@ import io.labdeck.sandbox.SandboxStats;
 import io.labdeck.sandbox.TtyOutput;
 import io.labdeck.sandbox.TtyRequest;
 import io.labdeck.sandbox.TtySession;
-import io.labdeck.sandbox.TtySize;
 
 /**
  * Sandboxes in memory, for tests of what sits above the SPI (sessions, quotas, progress) that need no real engine:
- * a create takes no time, every command succeeds with no output, a TTY echoes what it is sent. A test profile
+ * a create takes no time, every command succeeds with no output, a TTY is a {@link FakeShell}. A test profile
  * enables it with {@code getEnabledAlternatives}.
  */
 @Alternative
@@ -37,6 +36,7 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
 
     private final Map<String, SandboxRequest> live = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
+    private final Map<String, FakeShell> shells = new ConcurrentHashMap<>();
 
     @Override
     public Sandbox create(SandboxRequest request) {
@@ -63,21 +63,12 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
 
     @Override
     public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
-        return new TtySession() {
-            @Override
-            public void write(byte[] data) {
-                output.bytes(data.clone());
-            }
+        return shell(sandbox.id()).attach(output);
+    }
 
-            @Override
-            public void resize(TtySize size) {
-            }
-
-            @Override
-            public void close() {
-                output.closed();
-            }
-        };
+    /** The fake shell of a sandbox, made on its first attachment. */
+    public FakeShell shell(String sandboxId) {
+        return shells.computeIfAbsent(sandboxId, id -> new FakeShell(16L << 20, 1L << 20));
     }
 
     @Override
@@ -100,6 +91,7 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
     @Override
     public void destroy(SandboxRef sandbox) {
         live.remove(sandbox.id());
+        shells.remove(sandbox.id());
     }
 
     @Override

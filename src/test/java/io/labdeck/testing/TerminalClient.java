@@ -1,4 +1,4 @@
-package io.labdeck.terminal;
+package io.labdeck.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A test client of the terminal websocket: keeps every byte and control message it receives. */
-final class TerminalClient implements AutoCloseable {
+public final class TerminalClient implements AutoCloseable {
 
     /** A flood test prints 40 MB; only recent output matters to the assertions. */
     private static final int KEEP = 1 << 20;
@@ -23,7 +23,8 @@ final class TerminalClient implements AutoCloseable {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final List<String> controls = new CopyOnWriteArrayList<>();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private volatile boolean reading = true;
     private final Object sending = new Object();
     private final WebSocket socket;
 
@@ -38,32 +39,32 @@ final class TerminalClient implements AutoCloseable {
         socket = builder.buildAsync(uri, new Listener()).get(20, TimeUnit.SECONDS);
     }
 
-    static TerminalClient connect(int port, String sessionId, String cookie, boolean watch) throws Exception {
+    public static TerminalClient connect(int port, String sessionId, String cookie, boolean watch) throws Exception {
         return new TerminalClient(uri(port, sessionId, watch), cookie, null);
     }
 
-    static TerminalClient connect(int port, String sessionId, String cookie, String origin) throws Exception {
+    public static TerminalClient connect(int port, String sessionId, String cookie, String origin) throws Exception {
         return new TerminalClient(uri(port, sessionId, false), cookie, origin);
     }
 
-    static URI uri(int port, String sessionId, boolean watch) {
+    public static URI uri(int port, String sessionId, boolean watch) {
         return URI.create("ws://localhost:" + port + "/api/sessions/" + sessionId + "/terminal"
                 + (watch ? "?watch=true" : ""));
     }
 
-    void type(String text) {
+    public void type(String text) {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** java.net.http allows one send at a time; the cursor-position reply comes from another thread. */
-    void send(byte[] bytes) {
+    public void send(byte[] bytes) {
         synchronized (sending) {
             socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         }
     }
 
     /** Sends frames back to back, so that a cursor-position reply cannot land between them. */
-    void sendFrames(byte[]... frames) {
+    public void sendFrames(byte[]... frames) {
         synchronized (sending) {
             for (byte[] frame : frames) {
                 socket.sendBinary(ByteBuffer.wrap(frame), true).join();
@@ -71,31 +72,31 @@ final class TerminalClient implements AutoCloseable {
         }
     }
 
-    void control(String json) {
+    public void control(String json) {
         synchronized (sending) {
             socket.sendText(json, true).join();
         }
     }
 
     /** Everything received so far, decoded as one stream. */
-    synchronized String text() {
+    public synchronized String text() {
         return output.toString(StandardCharsets.UTF_8);
     }
 
-    List<String> controls() {
+    public List<String> controls() {
         return controls;
     }
 
-    String awaitText(Predicate<String> condition, String what) throws InterruptedException {
+    public String awaitText(Predicate<String> condition, String what) throws InterruptedException {
         return awaitText(condition, what, Duration.ofSeconds(20));
     }
 
-    String awaitText(Predicate<String> condition, String what, Duration patience) throws InterruptedException {
+    public String awaitText(Predicate<String> condition, String what, Duration patience) throws InterruptedException {
         return await(() -> condition.test(text()), () -> what + "; screen so far:\n" + tail(), patience);
     }
 
     /** Waits longer than usual, for output behind a deliberate flood on a busy machine. */
-    String awaitOutput(String expected, Duration patience) throws InterruptedException {
+    public String awaitOutput(String expected, Duration patience) throws InterruptedException {
         return awaitText(t -> t.contains(expected), "output containing " + expected + " (controls: " + controls + ")",
                 patience);
     }
@@ -105,36 +106,61 @@ final class TerminalClient implements AutoCloseable {
         return all.length() <= 2000 ? all : "[...]" + all.substring(all.length() - 2000);
     }
 
-    String awaitOutput(String expected) throws InterruptedException {
+    public String awaitOutput(String expected) throws InterruptedException {
         return awaitText(t -> t.contains(expected), "output containing " + expected + " (controls: " + controls + ")");
     }
 
-    void awaitControl(String fragment) throws InterruptedException {
+    public void awaitControl(String fragment) throws InterruptedException {
         await(() -> controls.stream().anyMatch(c -> c.contains(fragment)), () -> "control " + fragment + " in " + controls,
                 Duration.ofSeconds(20));
     }
 
-    void awaitControls(Predicate<List<String>> condition, String what) throws InterruptedException {
+    public void awaitControls(Predicate<List<String>> condition, String what) throws InterruptedException {
         await(() -> condition.test(controls), () -> what + " in " + controls, Duration.ofSeconds(20));
     }
 
-    boolean awaitClosed() throws Exception {
-        closed.get(20, TimeUnit.SECONDS);
-        return true;
+    /** How the server closed the connection. */
+    public record Closed(int code, String reason) {
     }
 
+    /** Waits for the server to close the connection (at most 20 s) and says how it did. */
+    public Closed awaitClosed() throws Exception {
+        return closed.get(20, TimeUnit.SECONDS);
+    }
+
+    /** Whether the connection is closed already. */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** Stops taking anything from the connection, as a stalled tab does: the server's writes to it back up. */
+    public void stopReading() {
+        reading = false;
+    }
+
+    /** Re-tests the condition each time something arrives, until it holds or the patience runs out. */
     private String await(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> what,
             Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        long seen = -1;
-        // Re-test only after something arrived: decoding megabytes every 20 ms would steal the CPU a flood needs.
-        while (seen == (seen = received.get()) || !condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + patience.toSeconds() + " s waiting for " + what.get());
+        synchronized (arrivals) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("timed out after " + patience.toSeconds() + " s waiting for " + what.get());
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
             }
-            Thread.sleep(20);
         }
         return text();
+    }
+
+    private final Object arrivals = new Object();
+
+    private void arrived() {
+        received.incrementAndGet();
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
     }
 
     @Override
@@ -150,18 +176,20 @@ final class TerminalClient implements AutoCloseable {
             data.get(bytes);
             synchronized (TerminalClient.this) {
                 output.write(bytes, 0, bytes.length);
-                received.incrementAndGet();
                 if (output.size() > KEEP * 2) {
                     byte[] all = output.toByteArray();
                     output.reset();
                     output.write(all, all.length - KEEP, KEEP);
                 }
             }
+            arrived();
             // Like xterm.js, answer a cursor position query: busybox's shell waits for it after each prompt.
             if (new String(bytes, StandardCharsets.ISO_8859_1).contains("\u001b[6n")) {
                 CompletableFuture.runAsync(() -> send("\u001b[1;1R".getBytes(StandardCharsets.US_ASCII)));
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 
@@ -172,22 +200,26 @@ final class TerminalClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 controls.add(partial.toString());
-                received.incrementAndGet();
                 partial.setLength(0);
+                arrived();
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(null);
+            closed.complete(new Closed(statusCode, reason));
+            arrived();
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete(null);
+            closed.complete(new Closed(-1, String.valueOf(error)));
+            arrived();
         }
     }
 }

@@ -1,0 +1,368 @@
+/*
+ * labdeck-term: keeps a learner's shell alive in the sandbox, whatever happens to Labdeck.
+ *
+ * The shell runs under a small holder process on a pty of its own. Labdeck reaches it through a docker exec of
+ * "labdeck-term open", which starts the holder if there is none and attaches to it over a unix socket. When Labdeck
+ * restarts, its exec is gone but the holder, the shell and whatever runs in it (a long docker build) go on; the next
+ * "open" attaches to the same shell, and the holder sends it the output it kept (the screen) first.
+ *
+ *   labdeck-term open SOCKET -- COMMAND...    attach to the holder at SOCKET, starting it with COMMAND if none runs
+ *
+ * The attaching side puts its own terminal (the exec's) into raw mode and relays bytes both ways; a window size
+ * change of its terminal (docker's exec resize) is passed on to the shell's pty. One client at a time: a new one
+ * replaces the old, whose attach process then exits. Holder and client speak in frames, a type byte and a 4-byte
+ * big-endian length: 'D' bytes, 'W' window size (cols, rows, 2 bytes each), 'X' the shell's exit status (4 bytes).
+ * Nothing blocks the holder: output to the client and input to the shell are queued, bounded, and reading stops
+ * while a queue is full, which is back-pressure all the way to the shell or to Labdeck.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#define RING (256 * 1024)       /* output kept for a client that attaches later: the screen */
+#define QUEUE_MAX (256 * 1024)  /* queued bytes beyond which the holder stops reading that way */
+#define CHUNK 65536
+
+/* ---- a growable byte queue ---------------------------------------------------------------------------------- */
+
+struct queue { char *data; size_t start, end, cap; };
+
+static size_t qlen(const struct queue *q) { return q->end - q->start; }
+
+static void qpush(struct queue *q, const void *p, size_t n) {
+    if (q->start > 0 && q->end + n > q->cap) {
+        memmove(q->data, q->data + q->start, qlen(q));
+        q->end -= q->start;
+        q->start = 0;
+    }
+    if (q->end + n > q->cap) {
+        size_t cap = q->cap ? q->cap : 8192;
+        while (cap < q->end + n) cap *= 2;
+        char *grown = realloc(q->data, cap);
+        if (!grown) { perror("labdeck-term: realloc"); exit(70); }
+        q->data = grown;
+        q->cap = cap;
+    }
+    memcpy(q->data + q->end, p, n);
+    q->end += n;
+}
+
+static void qclear(struct queue *q) { q->start = q->end = 0; }
+
+/* Writes what it can without blocking; -1 when the other end is gone. */
+static int qflush(struct queue *q, int fd) {
+    while (qlen(q) > 0) {
+        ssize_t w = write(fd, q->data + q->start, qlen(q));
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0 && errno == EAGAIN) return 0;
+        if (w <= 0) return -1;
+        q->start += (size_t) w;
+    }
+    qclear(q);
+    return 0;
+}
+
+static void frame(struct queue *q, char type, const void *p, uint32_t n) {
+    unsigned char head[5] = { (unsigned char) type, n >> 24, n >> 16, n >> 8, n };
+    qpush(q, head, 5);
+    if (n) qpush(q, p, n);
+}
+
+/* Parses whole frames from q; calls on_frame for each; leaves a partial frame in place. */
+static void frames(struct queue *q, void (*on_frame)(char, const unsigned char *, uint32_t, void *), void *arg) {
+    while (qlen(q) >= 5) {
+        const unsigned char *h = (const unsigned char *) q->data + q->start;
+        uint32_t n = (uint32_t) h[1] << 24 | (uint32_t) h[2] << 16 | (uint32_t) h[3] << 8 | h[4];
+        if (n > 16 * 1024 * 1024) { fprintf(stderr, "labdeck-term: bad frame\n"); exit(65); }
+        if (qlen(q) < 5 + (size_t) n) return;
+        on_frame((char) h[0], h + 5, n, arg);
+        q->start += 5 + n;
+    }
+    if (qlen(q) == 0) qclear(q);
+}
+
+static void nonblocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+/* ---- the holder ----------------------------------------------------------------------------------------------- */
+
+struct holder {
+    int master, client;
+    pid_t shell;
+    char ring[RING];
+    size_t ring_len, ring_pos;   /* a circular buffer: ring_pos is where the next byte goes */
+    struct queue to_client, to_shell, from_client;
+};
+
+static void ring_add(struct holder *h, const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        h->ring[h->ring_pos] = p[i];
+        h->ring_pos = (h->ring_pos + 1) % RING;
+    }
+    h->ring_len = h->ring_len + n > RING ? RING : h->ring_len + n;
+}
+
+/* A new client gets a terminal reset, then the output kept: the screen redrawn, not shown twice. */
+static void ring_send(struct holder *h) {
+    if (h->ring_len == 0) return;
+    frame(&h->to_client, 'D', "\033c", 2);
+    size_t first = (h->ring_pos + RING - h->ring_len) % RING;
+    size_t tail = first + h->ring_len <= RING ? h->ring_len : RING - first;
+    if (tail) frame(&h->to_client, 'D', h->ring + first, (uint32_t) tail);
+    if (h->ring_len > tail) frame(&h->to_client, 'D', h->ring, (uint32_t) (h->ring_len - tail));
+}
+
+static void client_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
+    struct holder *h = arg;
+    if (type == 'D') {
+        qpush(&h->to_shell, p, n);
+    } else if (type == 'W' && n == 4) {
+        struct winsize ws = { .ws_col = (unsigned short) (p[0] << 8 | p[1]), .ws_row = (unsigned short) (p[2] << 8 | p[3]) };
+        if (ws.ws_col > 0 && ws.ws_row > 0) ioctl(h->master, TIOCSWINSZ, &ws);
+    }
+}
+
+static void drop_client(struct holder *h) {
+    if (h->client >= 0) close(h->client);
+    h->client = -1;
+    qclear(&h->to_client);
+    qclear(&h->from_client);
+}
+
+/* Runs until the shell exits; the listening socket is already bound. */
+static void hold(int listener, const char *socket_path, char **command) {
+    struct holder *h = calloc(1, sizeof *h);
+    h->client = -1;
+    struct winsize ws = { .ws_col = 80, .ws_row = 24 };
+    h->shell = forkpty(&h->master, NULL, NULL, &ws);
+    if (h->shell < 0) { perror("labdeck-term: forkpty"); exit(71); }
+    if (h->shell == 0) {
+        close(listener);
+        signal(SIGPIPE, SIG_DFL);
+        execvp(command[0], command);
+        fprintf(stderr, "labdeck-term: cannot run %s: %s\r\n", command[0], strerror(errno));
+        _exit(127);
+    }
+    nonblocking(h->master);
+    nonblocking(listener);
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    int sigfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
+    int status = 0, exited = 0;
+    char buf[CHUNK];
+    while (!exited) {
+        struct pollfd fds[4] = {
+            { h->master, (short) ((qlen(&h->to_client) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_shell) ? POLLOUT : 0)), 0 },
+            { listener, POLLIN, 0 },
+            { h->client, (short) ((qlen(&h->to_shell) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_client) ? POLLOUT : 0)), 0 },
+            { sigfd, POLLIN, 0 },
+        };
+        if (poll(fds, 4, -1) < 0 && errno != EINTR) break;
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t n = read(h->master, buf, sizeof buf);
+            if (n > 0) {
+                ring_add(h, buf, (size_t) n);
+                if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) n);
+            }
+        }
+        if ((fds[0].revents & POLLOUT) && qflush(&h->to_shell, h->master) < 0) qclear(&h->to_shell);
+        if (fds[1].revents & POLLIN) {
+            int c = accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            if (c >= 0) {
+                drop_client(h);       /* the one before (a Labdeck that is gone) lets go */
+                h->client = c;
+                ring_send(h);
+            }
+        }
+        if (h->client >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) {
+            ssize_t n = read(h->client, buf, sizeof buf);
+            if (n > 0) {
+                qpush(&h->from_client, buf, (size_t) n);
+                frames(&h->from_client, client_frame, h);
+            } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+                drop_client(h);
+            }
+        }
+        if (h->client >= 0 && qlen(&h->to_client) && qflush(&h->to_client, h->client) < 0) drop_client(h);
+        if (fds[3].revents & POLLIN) {
+            struct signalfd_siginfo info;
+            while (read(sigfd, &info, sizeof info) == sizeof info) {}
+            if (waitpid(h->shell, &status, WNOHANG) == h->shell) exited = 1;
+        }
+    }
+    /* The shell's last words, then its exit status, then the socket goes: the next open starts a new shell. */
+    unlink(socket_path);
+    close(listener);
+    ssize_t n;
+    while ((n = read(h->master, buf, sizeof buf)) > 0) {
+        if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) n);
+    }
+    if (h->client >= 0) {
+        int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        unsigned char x[4] = { (unsigned char) (code >> 24), (unsigned char) (code >> 16), (unsigned char) (code >> 8),
+            (unsigned char) code };
+        frame(&h->to_client, 'X', x, 4);
+        int flags = fcntl(h->client, F_GETFL);
+        fcntl(h->client, F_SETFL, flags & ~O_NONBLOCK);
+        qflush(&h->to_client, h->client);
+    }
+    exit(0);
+}
+
+/* Binds SOCKET and starts a holder on it, detached (its own session, re-parented to the sandbox's init). */
+static void start_holder(const char *path, char **command) {
+    int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    strncpy(addr.sun_path, path, sizeof addr.sun_path - 1);
+    unlink(path);   /* a holder that died left it: nothing listens on it (the caller could not connect) */
+    mode_t old = umask(077);
+    if (bind(s, (struct sockaddr *) &addr, sizeof addr) < 0 || listen(s, 4) < 0) {
+        fprintf(stderr, "labdeck-term: cannot listen on %s: %s\n", path, strerror(errno));
+        exit(72);
+    }
+    umask(old);
+    pid_t first = fork();
+    if (first < 0) { perror("labdeck-term: fork"); exit(71); }
+    if (first == 0) {
+        setsid();
+        if (fork() != 0) _exit(0);
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, 0); dup2(null, 1); dup2(null, 2);
+        if (null > 2) close(null);
+        hold(s, path, command);
+    }
+    close(s);
+    waitpid(first, NULL, 0);
+}
+
+/* ---- the client ----------------------------------------------------------------------------------------------- */
+
+static struct termios saved;
+static int raw;
+
+static void restore(void) { if (raw) tcsetattr(0, TCSANOW, &saved); }
+
+static int dial(const char *path) {
+    int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    strncpy(addr.sun_path, path, sizeof addr.sun_path - 1);
+    if (connect(s, (struct sockaddr *) &addr, sizeof addr) < 0) { close(s); return -1; }
+    return s;
+}
+
+static void send_size(struct queue *q) {
+    struct winsize ws;
+    if (ioctl(0, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        unsigned char p[4] = { ws.ws_col >> 8, ws.ws_col, ws.ws_row >> 8, ws.ws_row };
+        frame(q, 'W', p, 4);
+    }
+}
+
+struct client { struct queue out; int code; };
+
+static void holder_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
+    struct client *c = arg;
+    if (type == 'D') {
+        qpush(&c->out, p, n);
+    } else if (type == 'X' && n == 4) {
+        c->code = (int) ((uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3]);
+    }
+}
+
+static int attach(int s) {
+    if (isatty(0) && tcgetattr(0, &saved) == 0) {
+        struct termios t = saved;
+        cfmakeraw(&t);
+        if (tcsetattr(0, TCSANOW, &t) == 0) { raw = 1; atexit(restore); }
+    }
+    sigset_t winch;
+    sigemptyset(&winch);
+    sigaddset(&winch, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &winch, NULL);
+    int sigfd = signalfd(-1, &winch, SFD_NONBLOCK | SFD_CLOEXEC);
+    struct queue to_holder = { 0 }, from_holder = { 0 };
+    struct client c = { { 0 }, -1 };
+    send_size(&to_holder);
+    char buf[CHUNK];
+    int in_open = 1;
+    for (;;) {
+        struct pollfd fds[4] = {
+            { in_open && qlen(&to_holder) < QUEUE_MAX ? 0 : -1, POLLIN, 0 },
+            { s, (short) ((qlen(&c.out) < QUEUE_MAX ? POLLIN : 0) | (qlen(&to_holder) ? POLLOUT : 0)), 0 },
+            { qlen(&c.out) ? 1 : -1, POLLOUT, 0 },
+            { sigfd, POLLIN, 0 },
+        };
+        if (poll(fds, 4, -1) < 0 && errno != EINTR) return 1;
+        if (fds[0].revents & (POLLIN | POLLHUP)) {
+            ssize_t n = read(0, buf, sizeof buf);
+            if (n > 0) frame(&to_holder, 'D', buf, (uint32_t) n);
+            else if (n == 0) in_open = 0;
+        }
+        if (fds[3].revents & POLLIN) {
+            struct signalfd_siginfo info;
+            while (read(sigfd, &info, sizeof info) == sizeof info) {}
+            send_size(&to_holder);
+        }
+        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t n = read(s, buf, sizeof buf);
+            if (n <= 0) {
+                int flags = fcntl(1, F_GETFL);
+                fcntl(1, F_SETFL, flags & ~O_NONBLOCK);
+                qflush(&c.out, 1);
+                return c.code >= 0 ? c.code : 75;   /* 75: replaced by a newer client, or the holder is gone */
+            }
+            qpush(&from_holder, buf, (size_t) n);
+            frames(&from_holder, holder_frame, &c);
+        }
+        if (qlen(&to_holder) && qflush(&to_holder, s) < 0) return 75;
+        if (qlen(&c.out) && qflush(&c.out, 1) < 0) return 74;
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc < 5 || strcmp(argv[1], "open") != 0 || strcmp(argv[3], "--") != 0) {
+        fprintf(stderr, "usage: labdeck-term open SOCKET -- COMMAND...\n");
+        return 64;
+    }
+    const char *path = argv[2];
+    if (strlen(path) >= sizeof ((struct sockaddr_un *) 0)->sun_path) {
+        fprintf(stderr, "labdeck-term: socket path too long\n");
+        return 64;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    int s = dial(path);
+    if (s < 0) {
+        /* One opener at a time may start a holder; the others find it running. */
+        char lock[200];
+        snprintf(lock, sizeof lock, "%s.lock", path);
+        int l = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (l >= 0) flock(l, LOCK_EX);
+        s = dial(path);
+        if (s < 0) {
+            start_holder(path, argv + 4);
+            s = dial(path);
+        }
+        if (l >= 0) close(l);
+    }
+    if (s < 0) { fprintf(stderr, "labdeck-term: no holder at %s: %s\n", path, strerror(errno)); return 69; }
+    nonblocking(s);
+    nonblocking(1);
+    return attach(s);
+}
