@@ -5,13 +5,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.labdeck.platform.ApiError;
+
 /** Unknown labs and languages become 404s whose JSON says what exists instead. */
 public class LabExceptionMappers {
-
-    /** The JSON error body. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record ApiError(String error, String message, java.util.List<String> available) {
-    }
 
     @ServerExceptionMapper
     public Response labNotFound(LabNotFoundException e) {

@@ -17,7 +17,7 @@ import io.labdeck.sandbox.SandboxFailedException;
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
 import io.labdeck.sandbox.SandboxRequest;
-import io.labdeck.session.SandboxRequestFactory;
+import io.labdeck.session.lifecycle.SandboxRequestFactory;
 import io.labdeck.session.SessionIds;
 import io.quarkus.runtime.ShutdownEvent;
 

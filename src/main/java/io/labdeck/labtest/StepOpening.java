@@ -5,15 +5,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.labdeck.lab.CheckSpec;
+import io.labdeck.lab.StepGating;
 import io.labdeck.lab.Step;
 
 /**
  * When a learner enters each step, so a test runs each step's setup when a session would: as soon as the step opens.
- * A step opens once the steps it {@code needs} have passed and, in a gated lab, every checked step before it has
- * passed (the rule of the session's step gate). In a lab that is not gated, every step without {@code needs} opens at
- * once, so its setup runs before any solve: a setup that relies on an earlier step's work fails here as it would for
- * a learner.
+ * A step opens by the lab's rule, the one sessions follow ({@link StepGating}). In a lab that is not gated, every
+ * step without {@code needs} opens at once, so its setup runs before any solve: a setup that relies on an earlier
+ * step's work fails here as it would for a learner.
  */
 final class StepOpening {
 
@@ -30,14 +29,11 @@ final class StepOpening {
     /** The steps open now that were not entered before, in document order; from now on they count as entered. */
     List<Step> enterOpen() {
         List<Step> opened = new ArrayList<>();
-        boolean earlierUnpassed = false;
+        var waiting = StepGating.waiting(gated, steps, passed);
         for (Step step : steps) {
-            List<String> needs = step.check().map(CheckSpec::needs).orElse(List.of());
-            boolean open = passed.contains(step.id()) || passed.containsAll(needs) && !(gated && earlierUnpassed);
-            if (open && entered.add(step.id())) {
+            if (waiting.get(step.id()).isEmpty() && entered.add(step.id())) {
                 opened.add(step);
             }
-            earlierUnpassed |= step.hasCheck() && !passed.contains(step.id());
         }
         return opened;
     }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.labdeck.lab.LabExceptionMappers.ApiError;
+import io.labdeck.platform.ApiError;
 
 /** A session's terminal recording (asciicast v2), for its owner. */
 @jakarta.ws.rs.Path("/api/sessions/{id}/recording")

@@ -1,5 +1,6 @@
 package io.labdeck.session;
 
+import io.labdeck.session.store.SessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package io.labdeck.session;
 
+import io.labdeck.session.lifecycle.SandboxReaper;
+import io.labdeck.session.store.SessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.labdeck.session;
 
+import io.labdeck.session.lifecycle.SessionExpiry;
+import io.labdeck.session.store.SessionStore;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

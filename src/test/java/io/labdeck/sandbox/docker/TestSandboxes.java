@@ -19,7 +19,7 @@ import io.labdeck.sandbox.Egress;
 import io.labdeck.sandbox.Sandbox;
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRequest;
-import io.labdeck.session.SandboxRequestFactory;
+import io.labdeck.session.lifecycle.SandboxRequestFactory;
 import io.labdeck.session.SessionIds;
 
 /**

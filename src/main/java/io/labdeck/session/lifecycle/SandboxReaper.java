@@ -1,0 +1,69 @@
+package io.labdeck.session.lifecycle;
+
+import io.labdeck.session.SessionState;
+import io.labdeck.session.store.SessionStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.sandbox.SandboxResource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps the engine and the database in agreement. Labelled resources that no live session owns are removed; live
+ * sessions whose sandbox has vanished are ended. On startup, sessions left starting by a crash are failed, while
+ * ready ones are kept: a restart of the server must not cost learners their sandboxes.
+ */
+@ApplicationScoped
+public class SandboxReaper {
+
+    private static final Logger LOG = Logger.getLogger(SandboxReaper.class);
+
+    private final SandboxProvisioner sandboxes;
+    private final SessionStore store;
+    private final SessionService sessions;
+
+    public SandboxReaper(SandboxProvisioner sandboxes, SessionStore store, SessionService sessions) {
+        this.sandboxes = sandboxes;
+        this.store = store;
+        this.sessions = sessions;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        store.live().stream().filter(s -> s.state() == SessionState.STARTING)
+                .forEach(s -> sessions.finish(s, SessionState.FAILED));
+        reap();
+    }
+
+    @Scheduled(every = "${labdeck.session.reap-interval:60s}", delayed = "${labdeck.session.reap-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void reap() {
+        if (!sandboxes.available()) {
+            LOG.warn("The sandbox backend does not answer; nothing reaped.");
+            return;
+        }
+        // Resources first, then sessions: a session row is written before its resources, so none is mistaken.
+        List<SandboxResource> found = sandboxes.list();
+        Set<String> live = store.liveIds();
+        found.stream().filter(r -> r.sessionId() == null || !live.contains(r.sessionId()))
+                .sorted(Comparator.comparing(SandboxResource::kind))
+                .forEach(r -> {
+                    LOG.infof("reaping %s %s of session %s", r.kind(), r.id(), r.sessionId());
+                    sandboxes.remove(r);
+                });
+        store.live().stream().filter(s -> s.state() == SessionState.READY)
+                .filter(s -> !sandboxes.inspect(new SandboxRef(s.id(), s.sandboxId().orElse(""))).exists())
+                .forEach(s -> {
+                    LOG.infof("session %s lost its sandbox; ending it", s.id());
+                    sessions.finish(s, SessionState.ENDED);
+                });
+    }
+}

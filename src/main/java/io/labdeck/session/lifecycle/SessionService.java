@@ -1,0 +1,209 @@
+package io.labdeck.session.lifecycle;
+
+import io.labdeck.session.ExtensionLimitException;
+import io.labdeck.session.LabSession;
+import io.labdeck.session.OutOfCapacityException;
+import io.labdeck.session.OwnerQuotaException;
+import io.labdeck.session.OwnerToken;
+import io.labdeck.session.SessionConfig;
+import io.labdeck.session.SessionIds;
+import io.labdeck.session.SessionState;
+import io.labdeck.session.StartLimits;
+import io.labdeck.session.StepProgress;
+import io.labdeck.session.StepStatus;
+import io.labdeck.session.TooManyStartingException;
+import io.labdeck.session.progress.ProgressService;
+import io.labdeck.session.progress.StepGate;
+import io.labdeck.session.store.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.labdeck.lab.Lab;
+import io.labdeck.lab.LabService;
+import io.labdeck.sandbox.Sandbox;
+import io.labdeck.sandbox.SandboxFailedException;
+import io.labdeck.sandbox.SandboxProvisioner;
+import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.terminal.TerminalService;
+
+/**
+ * Starts, shows, extends and ends learners' sessions, each with a sandbox of its own. Capacity is checked before
+ * anything is made; a failed start leaves nothing running.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class);
+
+    private final LabService labs;
+    private final SandboxProvisioner sandboxes;
+    private final SandboxRequestFactory requests;
+    private final SessionStore store;
+    private final SessionConfig config;
+    private final SessionMetrics metrics;
+    private final Clock clock;
+    private final TerminalService terminals;
+    private final ProgressService progress;
+    private final SessionOwnership ownership;
+    private final StartRateLimiter rate;
+    private final Semaphore starting;
+
+    public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
+            SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock,
+            TerminalService terminals, ProgressService progress, SessionOwnership ownership, StartRateLimiter rate) {
+        this.labs = labs;
+        this.sandboxes = sandboxes;
+        this.requests = requests;
+        this.store = store;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.terminals = terminals;
+        this.progress = progress;
+        this.ownership = ownership;
+        this.rate = rate;
+        this.starting = new Semaphore(config.maxStarting());
+    }
+
+    /**
+     * Starts a session for the owner: provisions its sandbox and runs the lab's setup. Refused when the client's
+     * address has started too many sessions lately, too many are starting now, the owner holds as many live
+     * sessions as they may, or every seat is taken.
+     */
+    public LabSession start(String labId, String lang, OwnerToken owner, String clientAddress) {
+        Lab lab = labs.lab(labId, lang);
+        try {
+            rate.acquire(clientAddress);
+        } catch (TooManyStartingException e) {
+            metrics.failed("rate-limited");
+            throw e;
+        }
+        if (!starting.tryAcquire()) {
+            metrics.failed("too-many-starting");
+            throw new TooManyStartingException("Too many sessions are starting right now; try again shortly.",
+                    config.retryAfter());
+        }
+        try {
+            return provision(lab, lang, owner);
+        } finally {
+            starting.release();
+        }
+    }
+
+    private LabSession provision(Lab lab, String lang, OwnerToken owner) {
+        Instant now = clock.instant();
+        Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
+        LabSession session = new LabSession(SessionIds.next(), lab.id(), lang, owner.hash(), SessionState.STARTING,
+                now, now.plus(duration), now, Optional.empty());
+        try {
+            store.insertWithin(session, new StartLimits(config.maxLive(), config.maxPerOwner(),
+                    config.maxPerOwnerPerLab()));
+        } catch (OutOfCapacityException e) {
+            metrics.failed("out-of-capacity");
+            throw e;
+        } catch (OwnerQuotaException e) {
+            metrics.failed("owner-quota");
+            throw e;
+        }
+        try {
+            Sandbox sandbox = sandboxes.create(requests.request(session.id(), lab));
+            metrics.started(sandbox.startTime());
+            LOG.infof("session %s (%s/%s) ready in %d ms", session.id(), lab.id(), lang,
+                    sandbox.startTime().toMillis());
+            Instant ready = clock.instant();
+            LabSession live = store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
+                    SessionState.READY, now, ready.plus(duration), ready, Optional.of(sandbox.ref().id())));
+            progress.openSteps(live);
+            return live;
+        } catch (SandboxFailedException e) {
+            metrics.failed("sandbox-failed");
+            LOG.warnf("session %s (%s) failed to start: %s (%s)", session.id(), lab.id(), e.getMessage(), e.detail());
+            store.update(withState(session, SessionState.FAILED));
+            throw e;
+        }
+    }
+
+    /** The owner's session, counting the call as a sign of life. */
+    public LabSession get(String id, OwnerToken owner) {
+        return ownership.used(id, owner);
+    }
+
+    /** Every step of the session's lab with its status in the session. */
+    public SessionView view(LabSession session) {
+        Map<String, StepGate.Gate> gates = progress.gates(session);
+        var placeholders = labs.placeholders(session.id());
+        List<SessionView.StepView> steps = gates.values().stream()
+                .map(g -> stepView(g, session.lang(), placeholders)).toList();
+        return new SessionView(session.id(), session.labId(), session.lang(), session.state().word(),
+                session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps, StepGate.complete(gates));
+    }
+
+    private static SessionView.StepView stepView(StepGate.Gate g, String lang, io.labdeck.lab.Placeholders fill) {
+        StepProgress p = g.progress();
+        String hint = g.status() == StepStatus.FAILED
+                ? g.step().check().flatMap(c -> c.hint(lang)).map(fill::apply).orElse(null) : null;
+        return new SessionView.StepView(g.step().id(), g.status().word(), p.checkedAt().orElse(null),
+                g.step().hasCheck(), p.message(), hint, g.waitingFor(), p.setupError().orElse(null));
+    }
+
+    /** The owner's most recent session of a lab in a language, live or not: a returning learner's progress. */
+    public Optional<LabSession> latest(OwnerToken owner, String labId, String lang) {
+        labs.lab(labId, lang);
+        return owner == null ? Optional.empty() : store.latest(owner.hash(), labId, lang);
+    }
+
+    /** Adds one extension, up to the maximum lifetime. */
+    public LabSession extend(String id, OwnerToken owner) {
+        LabSession s = owned(id, owner);
+        if (!s.state().live()) {
+            throw new ExtensionLimitException("This session has " + s.state().word() + "; start a new one.");
+        }
+        Instant limit = s.createdAt().plus(config.maxLifetime());
+        Instant extended = s.expiresAt().plus(config.extension());
+        if (!s.expiresAt().isBefore(limit)) {
+            throw new ExtensionLimitException("This session already lasts the longest a session may ("
+                    + config.maxLifetime().toMinutes() + " minutes).");
+        }
+        Instant now = clock.instant();
+        return store.update(new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), s.state(), s.createdAt(),
+                extended.isAfter(limit) ? limit : extended, now, s.sandboxId()));
+    }
+
+    /** The owner's live sessions. */
+    public List<LabSession> liveOwnedBy(OwnerToken owner) {
+        return store.liveOwnedBy(owner.hash());
+    }
+
+    /** Ends the owner's session and removes its sandbox. */
+    public void end(String id, OwnerToken owner) {
+        finish(owned(id, owner), SessionState.ENDED);
+    }
+
+    /** Ends a session for the platform (expiry, orphaning): the sandbox and everything it owned go. */
+    void finish(LabSession session, SessionState state) {
+        terminals.close(session.id(), state == SessionState.EXPIRED ? "expired" : "ended");
+        sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
+        if (session.state().live()) {
+            store.update(withState(session, state));
+            LOG.infof("session %s %s", session.id(), state.word());
+        }
+    }
+
+    private LabSession owned(String id, OwnerToken owner) {
+        return ownership.owned(id, owner);
+    }
+
+    private static LabSession withState(LabSession s, SessionState state) {
+        return new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), state, s.createdAt(), s.expiresAt(),
+                s.lastSeenAt(), s.sandboxId());
+    }
+}

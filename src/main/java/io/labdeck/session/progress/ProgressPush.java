@@ -1,0 +1,27 @@
+package io.labdeck.session.progress;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.labdeck.terminal.ControlMessage;
+import io.labdeck.terminal.TerminalService;
+
+/** Pushes each step status change to every viewer of the session's terminal, so the page turns it green itself. */
+@ApplicationScoped
+public class ProgressPush {
+
+    private final TerminalService terminals;
+
+    public ProgressPush(TerminalService terminals) {
+        this.terminals = terminals;
+    }
+
+    void onChecked(@Observes StepChecked e) {
+        terminals.push(e.sessionId(), new ControlMessage.Check(e.stepId(), e.passed(), e.status().word(), e.message(),
+                e.hint().orElse(null)));
+    }
+
+    void onSetUp(@Observes StepSetUp e) {
+        terminals.push(e.sessionId(), new ControlMessage.Setup(e.stepId(), e.ok(), e.message()));
+    }
+}
