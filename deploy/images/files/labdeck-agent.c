@@ -92,6 +92,14 @@ static void drain(struct stream *s, size_t cap) {
     s->printed += (size_t) r;
 }
 
+/* A request too long to run as an argument: answered as a failure (exit 126) with the reason on stderr. */
+static int refuse(const char *nonce, const char *why) {
+    char head[256];
+    size_t n = strlen(why);
+    int len = snprintf(head, sizeof head, "LABDECK-AGENT %s 126 0 %zu 0 %zu\n", nonce, n, n);
+    return write_full(1, head, (size_t) len) || write_full(1, why, n) ? -1 : 0;
+}
+
 static pid_t spawn(char **runner, int nrunner, const char *script, int out, int err, sigset_t *old) {
     pid_t pid = fork();
     if (pid != 0) return pid;
@@ -113,11 +121,12 @@ static pid_t spawn(char **runner, int nrunner, const char *script, int out, int 
 static int run(char **runner, int nrunner, const char *nonce, long secs, size_t cap, const char *script,
         int sigfd, sigset_t *old) {
     int po[2], pe[2];
-    if (pipe2(po, O_CLOEXEC) || pipe2(pe, O_CLOEXEC)) return -1;
+    if (pipe2(po, O_CLOEXEC)) return -1;
+    if (pipe2(pe, O_CLOEXEC)) { close(po[0]); close(po[1]); return -1; }
     struct stream s[2] = { { po[0], malloc(cap + 1), 0, 0 }, { pe[0], malloc(cap + 1), 0, 0 } };
-    pid_t pid = spawn(runner, nrunner, script, po[1], pe[1], old);
+    pid_t pid = s[0].buf && s[1].buf ? spawn(runner, nrunner, script, po[1], pe[1], old) : -1;
     close(po[1]); close(pe[1]);
-    if (pid < 0) { close(po[0]); close(pe[0]); return -1; }
+    if (pid < 0) { close(po[0]); close(pe[0]); free(s[0].buf); free(s[1].buf); return -1; }
     fcntl(po[0], F_SETFL, O_NONBLOCK); fcntl(pe[0], F_SETFL, O_NONBLOCK);
     long long deadline = now_ms() + secs * 1000, drained_by = -1;
     int status = 0, exited = 0, killed = 0, flooded = 0;
@@ -127,23 +136,34 @@ static int run(char **runner, int nrunner, const char *nonce, long secs, size_t 
         if (wait < 0) wait = 0;
         struct pollfd fds[3] = { { s[0].fd, POLLIN, 0 }, { s[1].fd, POLLIN, 0 }, { sigfd, POLLIN, 0 } };
         int n = poll(fds, 3, wait);
-        if (n < 0 && errno != EINTR) break;
+        if (n < 0 && errno != EINTR) {     /* cannot wait any more: end the script, and report it killed */
+            kill(-pid, SIGKILL);
+            killed = 1;
+            waitpid(pid, &status, 0);
+            exited = 1;
+            break;
+        }
         for (int i = 0; i < 2; i++)
             if (s[i].fd >= 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) drain(&s[i], cap);
         if (fds[2].revents & POLLIN) {
             struct signalfd_siginfo info;
             while (read(sigfd, &info, sizeof info) == sizeof info) {}
         }
-        if (!exited && waitpid(pid, &status, WNOHANG) == pid) {
-            exited = 1;
-            kill(-pid, SIGKILL);            /* whatever the script left running in its group */
-            drained_by = now_ms() + GRACE_MS;
+        if (!exited) {
+            pid_t w = waitpid(pid, &status, WNOHANG);
+            if (w == pid || (w < 0 && errno == ECHILD)) {
+                exited = 1;
+                kill(-pid, SIGKILL);        /* whatever the script left running in its group */
+                drained_by = now_ms() + GRACE_MS;
+            }
         }
-        while (waitpid(-1, NULL, WNOHANG) > 0) {}   /* orphans re-parented to us, if we are their subreaper */
         if (!exited && !killed && !flooded && (now_ms() >= deadline || s[0].printed + s[1].printed > FLOOD * cap)) {
             kill(-pid, SIGKILL);
             if (now_ms() >= deadline) killed = 1; else flooded = 1;
             deadline = now_ms() + 5000;     /* the kill takes effect at once; this only guards the loop */
+        } else if (!exited && (killed || flooded) && now_ms() >= deadline) {
+            exited = 1;                     /* killed 5 s ago and still not gone (stuck in the kernel): give up */
+            drained_by = now_ms();
         }
     }
     for (int i = 0; i < 2; i++) if (s[i].fd >= 0) close(s[i].fd);
@@ -171,14 +191,16 @@ int main(int argc, char **argv) {
         long secs; size_t cap, size;
         if (read_line(line, sizeof line) != 0) return 0;
         if (sscanf(line, "%64s %ld %zu %zu", nonce, &secs, &cap, &size) != 4 || secs < 1 || cap > MAX_CAP
-                || size > MAX_SCRIPT) {
+                || size > 64 * 1024 * 1024) {
             fprintf(stderr, "labdeck-agent: malformed request\n");
             return 2;
         }
         char *script = malloc(size + 1);
         if (!script || read_full(0, script, size) != 0) return 2;
         script[size] = 0;
-        int rc = run(argv + 1, argc - 1, nonce, secs, cap, script, sigfd, &old);
+        int rc = size > MAX_SCRIPT
+                ? refuse(nonce, "labdeck-agent: the script is longer than 120 KiB, the most one argument may be\n")
+                : run(argv + 1, argc - 1, nonce, secs, cap, script, sigfd, &old);
         memset(line, 0, sizeof line);
         free(script);
         if (rc != 0) return 3;

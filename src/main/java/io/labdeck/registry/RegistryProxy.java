@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.labdeck.platform.Cidr;
 import io.labdeck.platform.RegistryConfig;
 import io.labdeck.platform.RegistryCredentials;
+import io.labdeck.sandbox.SandboxConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -51,16 +53,19 @@ public class RegistryProxy {
     private final RegistryProxyConfig config;
     private final RegistryConfig registry;
     private final RegistryCredentials credentials;
+    private final java.util.List<Cidr> sources;
     private final ObjectMapper json = new ObjectMapper();
     private final java.util.List<HttpServer> servers = new java.util.ArrayList<>();
     private HttpClient client;
 
     public RegistryProxy(Vertx vertx, RegistryProxyConfig config, RegistryConfig registry,
-            RegistryCredentials credentials) {
+            RegistryCredentials credentials, SandboxConfig sandboxes) {
         this.vertx = vertx;
         this.config = config;
         this.registry = registry;
         this.credentials = credentials;
+        this.sources = config.allowedSources().orElse(java.util.List.of(sandboxes.networkPool(), "127.0.0.0/8"))
+                .stream().map(Cidr::parse).toList();
     }
 
     void start(@Observes StartupEvent event) {
@@ -98,6 +103,9 @@ public class RegistryProxy {
     /** The door: the caller is the session its credentials prove, or anonymous. */
     private void door(HttpServerRequest request) {
         request.pause();
+        if (!fromSandbox(request)) {
+            return;
+        }
         String authorization = request.getHeader("Authorization");
         Optional<String> session = credentials.session(authorization);
         if (session.isEmpty() && (RegistryCredentials.presented(authorization) || isPing(request))) {
@@ -108,9 +116,12 @@ public class RegistryProxy {
         decide(request, session);
     }
 
-    /** The mirror: reads for everyone, writes for nobody. */
+    /** The mirror: reads for every sandbox, writes for nobody. */
     private void mirror(HttpServerRequest request) {
         request.pause();
+        if (!fromSandbox(request)) {
+            return;
+        }
         decide(request, Optional.empty());
     }
 
@@ -125,6 +136,16 @@ public class RegistryProxy {
             case CATALOG -> catalog(request, namespace);
             case FORWARD -> forward(request);
         }
+    }
+
+    /** Refuses (and answers) a request from outside the sandboxes' networks; true when it may go on. */
+    private boolean fromSandbox(HttpServerRequest request) {
+        String address = request.remoteAddress().hostAddress();
+        if (sources.stream().anyMatch(c -> c.contains(address))) {
+            return true;
+        }
+        error(request, 403, "DENIED", "this registry serves Labdeck's sandboxes only; " + address + " is none");
+        return false;
     }
 
     private static boolean isPing(HttpServerRequest request) {
@@ -163,6 +184,9 @@ public class RegistryProxy {
     /** The catalog, with other sessions' repositories left out. */
     private void catalog(HttpServerRequest request, Optional<String> namespace) {
         send(request, HttpMethod.GET, request.uri()).compose(answer -> answer.body().map(body -> {
+            if (answer.headers().contains("Link")) {
+                request.response().putHeader("Link", answer.headers().get("Link")); // the next page, when paged
+            }
             if (answer.statusCode() != 200) {
                 return body;
             }

@@ -8,8 +8,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Labdeck's door to the image registry. Sandboxes never reach the registry itself (it listens on loopback): they
- * reach this proxy, which knows each sandbox by its network address and lets it push only under its own session's
- * namespace.
+ * reach this proxy, which knows each session by its credentials and lets it push only under its own namespace.
  */
 @ConfigMapping(prefix = "labdeck.registry-proxy")
 public interface RegistryProxyConfig {
@@ -24,6 +23,13 @@ public interface RegistryProxyConfig {
      */
     @WithDefault("0.0.0.0")
     String listen();
+
+    /**
+     * Where requests may come from (IPv4 CIDRs); empty means the sandboxes' network pool
+     * ({@code labdeck.sandbox.network-pool}) and loopback. Others get 403: what sessions pushed is not for the world
+     * to pull.
+     */
+    java.util.Optional<java.util.List<String>> allowedSources();
 
     /** The port the proxy listens on; empty means the port of {@code labdeck.registry.address}. */
     Optional<Integer> port();

@@ -8,7 +8,7 @@ public interface TtySession extends AutoCloseable {
 
     /**
      * Queues raw bytes for the TTY; never blocks. False when input the shell has not read yet has reached its hard
-     * limit: the bytes are refused. Before that, {@link #inputBacklogged()} is the sign to pause the sender until
+     * limit: the bytes are refused. Bytes for a TTY that has ended are dropped, and answered true. Before that, {@link #inputBacklogged()} is the sign to pause the sender until
      * {@link TtyOutput#inputDrained()}.
      */
     boolean write(byte[] data);

@@ -26,8 +26,15 @@ public interface SessionConfig {
     Duration orphanTimeout();
 
     /** The most live sessions at once; more gives 503. */
-    @WithDefault("20")
+    @WithDefault("60")
     int maxLive();
+
+    /**
+     * The most live sessions started from one client address (an IPv6 /64 counts as one), so that one script
+     * cannot take every seat: enough for a class of 40 behind one school's NAT. Keep it below {@link #maxLive()}.
+     */
+    @WithDefault("40")
+    int maxLivePerAddress();
 
     /** The most sessions starting at once; more gives 429 with Retry-After. */
     @WithDefault("4")

@@ -73,9 +73,14 @@ class SessionQuotaTest {
             Response r = start("check-fixture", null, school);
             assertThat(r.statusCode()).as("learner " + learner + ": " + r.asString()).isEqualTo(201);
         }
+        Response oneMore = start("check-fixture", null, school);
+        assertThat(oneMore.statusCode()).as("an address holds at most " + config.maxLivePerAddress() + " live sessions,"
+                + " so one script cannot take every seat: " + oneMore.asString()).isEqualTo(503);
+        assertThat(oneMore.jsonPath().getString("message")).contains("from this address (" + school + ")");
+        assertThat(store.countLive()).isLessThan(config.maxLive());
         endAll();
         // The burst holds more than a class; the bucket refills slowly meanwhile, so count until it refuses.
-        int accepted = 40;
+        int accepted = 41;
         Response refused = null;
         while (refused == null && accepted < config.startBurst() + 20) {
             Response r = start("check-fixture", null, school);

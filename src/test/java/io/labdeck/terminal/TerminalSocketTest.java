@@ -186,7 +186,7 @@ class TerminalSocketTest {
         t.awaitControl("\"state\":\"ended\"");
         assertThat(t.awaitClosed().code()).as("a normal close").isEqualTo(1000);
         assertThatThrownBy(() -> TerminalClient.connect(port, sessionId, cookie, false))
-                .as("nothing attaches after the end").hasRootCauseInstanceOf(WebSocketHandshakeException.class);
+                .as("nothing attaches after the end").hasCauseInstanceOf(WebSocketHandshakeException.class);
         assertThat(terminals.open()).as("no terminal outlives its session").isZero();
     }
 

@@ -53,9 +53,11 @@ final class ContainerSpec {
      * address on the sandbox's own network. Docker's own {@code host-gateway} is the address of the host's docker0,
      * which an inner engine's docker0 (same default subnet) hides inside the sandbox.
      */
-    static HostConfig hostConfig(SandboxRequest request, SandboxConfig config, SandboxMode mode, String gateway) {
+    static HostConfig hostConfig(SandboxRequest request, SandboxConfig config, SandboxMode mode, String gateway,
+            java.util.Optional<Bind> tools) {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(homeVolume(request.sessionId()), new Volume(HOME)));
+        tools.ifPresent(binds::add);
         // The inner engine's storage is a tmpfs whose pages are charged to the sandbox: its memory limit grows by the
         // disk quota, so the quota (not the memory limit) is what a learner's images run into.
         long memory = request.limits().memoryBytes() + (request.docker() ? request.limits().diskBytes() : 0);

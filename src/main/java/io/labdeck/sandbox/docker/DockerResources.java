@@ -21,11 +21,13 @@ final class DockerResources {
     private final DockerClient docker;
     private final String owner;
     private final SandboxNetworks networks;
+    private final ToolsVolume tools;
 
     DockerResources(DockerClient docker, String owner, SandboxNetworks networks) {
         this.docker = docker;
         this.owner = owner;
         this.networks = networks;
+        this.tools = new ToolsVolume(docker);
     }
 
     /** Creates and starts the container with its network and volumes; returns the container id. */
@@ -42,7 +44,7 @@ final class DockerResources {
                 .withLabels(DockerLabels.container(owner, request.sessionId(), request.labId(), mode))
                 .withEnv(ContainerSpec.env(request, config, mode))
                 .withWorkingDir(ContainerSpec.HOME)
-                .withHostConfig(ContainerSpec.hostConfig(request, config, mode, network.gateway()));
+                .withHostConfig(ContainerSpec.hostConfig(request, config, mode, network.gateway(), tools.bind()));
         ContainerSpec.user(mode).ifPresent(create::withUser);
         String id = create.exec().getId();
         docker.startContainerCmd(id).exec();

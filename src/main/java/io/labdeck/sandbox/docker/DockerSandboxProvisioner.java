@@ -65,7 +65,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         this.executor = new DockerExecutor(docker);
         this.resources = new DockerResources(docker, config.owner(), new SandboxNetworks(docker, config.networkPool()));
         this.agents = new ExecAgents(docker);
-        this.guard = new NetworkGuard(docker, config.firewallImage());
+        this.guard = new NetworkGuard(docker, config.firewallImage(), config.owner());
         this.inspector = new DockerInspector(docker);
         this.doorPorts = Set.of(registry.port(), registry.mirrorPort());
     }
@@ -98,7 +98,7 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         }
         requireImage(request.image());
         SandboxMode mode = SandboxMode.of(request, config);
-        SandboxRef ref;
+        SandboxRef ref = null;
         try {
             ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config, mode));
             modes.put(ref.id(), mode);
@@ -106,13 +106,22 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
                     request.sessionId(), (System.nanoTime() - started) / 1_000_000);
             new SandboxReadiness(executor, config).await(ref, request, mode);
         } catch (SandboxFailedException e) {
-            resources.removeSession(request.sessionId());
+            forget(request.sessionId(), ref);
             throw e;
         } catch (RuntimeException e) {
-            resources.removeSession(request.sessionId());
+            forget(request.sessionId(), ref);
             throw new SandboxFailedException("The sandbox could not be started.", e.toString(), e);
         }
         return new Sandbox(ref, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A failed start: nothing of it stays, on the engine or here. */
+    private void forget(String sessionId, SandboxRef ref) {
+        resources.removeSession(sessionId);
+        if (ref != null) {
+            modes.remove(ref.id());
+            agents.close(ref.id());
+        }
     }
 
     private SandboxMode mode(SandboxRef sandbox) {

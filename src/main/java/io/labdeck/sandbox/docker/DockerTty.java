@@ -34,7 +34,8 @@ final class DockerTty implements TtySession {
     /** The holder's socket; in a rootless sandbox it is in the engine's namespaces, with the shell. */
     static final String HOLDER_SOCKET = "/tmp/.labdeck-term.sock";
     /** {@code sh -c HOLD labdeck-shell COMMAND...}: the command under the holder, or as it is where there is none. */
-    private static final String HOLD = "t=/usr/local/libexec/labdeck/labdeck-term; if [ -x \"$t\" ]; then exec \"$t\""
+    private static final String HOLD = "t=" + ToolsVolume.MOUNT + "/labdeck-term; [ -x \"$t\" ]"
+            + " || t=/usr/local/libexec/labdeck/labdeck-term; if [ -x \"$t\" ]; then exec \"$t\""
             + " open " + HOLDER_SOCKET + " -- \"$@\"; fi; exec \"$@\"";
     /** Input the shell has not taken: pause the sender past HIGH, resume under LOW, refuse past LIMIT. */
     private static final long INPUT_LIMIT = 16L << 20;

@@ -30,7 +30,12 @@ import io.labdeck.sandbox.ExecResult;
  */
 final class ExecAgent implements AutoCloseable {
 
-    static final String BINARY = "/usr/local/libexec/labdeck/labdeck-agent";
+    /**
+     * From the read-only tools mount, which no learner can change (ToolsVolume), when the sandbox has it; else the
+     * image's own copy. Started directly, not through the image's shell, which a learner may have replaced.
+     */
+    private static final String MOUNTED = ToolsVolume.MOUNT + "/labdeck-agent";
+    private static final String IMAGES = "/usr/local/libexec/labdeck/labdeck-agent";
     private static final Duration GRACE = Duration.ofSeconds(3);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,7 +50,9 @@ final class ExecAgent implements AutoCloseable {
     /** Starts the agent; in a rootless sandbox it runs each script through labdeck-enter. */
     static ExecAgent start(DockerClient docker, String containerId, SandboxMode mode) {
         ExecAgent agent = new ExecAgent();
-        List<String> argv = new ArrayList<>(List.of(BINARY));
+        boolean mounted = docker.inspectContainerCmd(containerId).exec().getMounts().stream()
+                .anyMatch(m -> m.getDestination() != null && ToolsVolume.MOUNT.equals(m.getDestination().getPath()));
+        List<String> argv = new ArrayList<>(List.of(mounted ? MOUNTED : IMAGES));
         if (mode == SandboxMode.ROOTLESS) {
             argv.add(SandboxMode.ENTER);
         }

@@ -23,6 +23,8 @@ final class ExecAgents {
 
     private static final Logger LOG = Logger.getLogger(ExecAgents.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The agent runs scripts as one argument (at most 128 KiB, less the environment): longer ones take a plain exec. */
+    private static final int MAX_SCRIPT = 100 * 1024;
 
     private final DockerClient docker;
     private final Map<String, ExecAgent> agents = new ConcurrentHashMap<>();
@@ -38,8 +40,15 @@ final class ExecAgents {
         if (script.isEmpty() || without.contains(containerId)) {
             return Optional.empty();
         }
-        // Agents of sandboxes removed behind our back (the reaper, a restart) have ended: forget them.
-        agents.entrySet().removeIf(e -> !e.getValue().alive() && !e.getKey().equals(containerId));
+        // Agents of sandboxes removed behind our back (the reaper, a restart) have ended: forget them, closing their
+        // streams (a given-up agent's stream may still be open, holding a thread and a connection).
+        agents.entrySet().removeIf(e -> {
+            boolean gone = !e.getValue().alive() && !e.getKey().equals(containerId);
+            if (gone) {
+                e.getValue().close();
+            }
+            return gone;
+        });
         ExecAgent agent = agents.compute(containerId, (id, a) -> a != null && a.alive() ? a : start(id, mode, a));
         if (agent == null) {
             return Optional.empty();
@@ -75,7 +84,7 @@ final class ExecAgents {
     /** The script with the request's environment exported first, if the request suits the agent. */
     private static Optional<String> script(ExecRequest request) {
         var argv = request.argv();
-        if (!request.probe() || argv.size() != 3 || !argv.get(0).equals("sh") || !argv.get(1).equals("-c") || request.user().isPresent()
+        if (!request.probe() || argv.size() != 3 || argv.get(2).length() > MAX_SCRIPT || !argv.get(0).equals("sh") || !argv.get(1).equals("-c") || request.user().isPresent()
                 || request.workdir().isPresent()
                 || !request.env().keySet().stream().allMatch(k -> NAME.matcher(k).matches())) {
             return Optional.empty();

@@ -22,8 +22,9 @@ import com.github.dockerjava.api.model.HostConfig;
 /**
  * Keeps the engine host's firewall closed to sandboxes (firewall.sh): a sandbox reaches the registry door's ports on
  * the host and nothing else of it, and never another sandbox. The rules are set by a short-lived container on the
- * host's network with NET_ADMIN, so they land on the engine's host even when Labdeck runs elsewhere. They are never
- * removed: sandboxes outlive a Labdeck restart, and must stay closed meanwhile.
+ * host's network with NET_ADMIN, so they land on the engine's host even when Labdeck runs elsewhere. Each run
+ * rebuilds them whole and atomically. They are never removed: sandboxes outlive a Labdeck restart, and must stay
+ * closed meanwhile.
  */
 final class NetworkGuard {
 
@@ -33,11 +34,14 @@ final class NetworkGuard {
 
     private final DockerClient docker;
     private final String image;
+    /** This installation's door chain: its own accept rules, refreshed at every run, apart from other Labdecks'. */
+    private final String door;
     private volatile String failure = "the firewall has not been set yet";
 
-    NetworkGuard(DockerClient docker, String image) {
+    NetworkGuard(DockerClient docker, String image, String owner) {
         this.docker = docker;
         this.image = image;
+        this.door = "LD-DOOR-" + String.format("%08x", owner.hashCode());
     }
 
     /** Whether the rules were in place at the last look; if not, why. */
@@ -52,7 +56,8 @@ final class NetworkGuard {
         try {
             HostConfig host = HostConfig.newHostConfig().withNetworkMode("host").withCapAdd(Capability.NET_ADMIN,
                     Capability.NET_RAW).withBinds(Bind.parse("/run:/host-run")).withAutoRemove(false);
-            id = docker.createContainerCmd(image).withCmd("sh", "-c", SCRIPT).withEnv("PORTS=" + ports)
+            id = docker.createContainerCmd(image).withCmd("sh", "-c", SCRIPT).withEnv("PORTS=" + ports,
+                    "DOOR=" + door, "NOW=" + java.time.Instant.now().getEpochSecond())
                     .withLabels(Map.of(DockerLabels.PLATFORM, "labdeck", DockerLabels.ROLE, "firewall"))
                     .withUser("0:0").withHostConfig(host).exec().getId();
             docker.startContainerCmd(id).exec();

@@ -37,10 +37,13 @@ final class QueueInputStream extends InputStream {
         this(Long.MAX_VALUE, Long.MAX_VALUE, 0, () -> { });
     }
 
-    /** Queues the bytes; false when that would pass the limit (nothing is queued then). */
+    /**
+     * Queues the bytes; false only when that would pass the limit (nothing is queued then). Bytes for a stream
+     * that has closed (its shell ended) are dropped: that is no overflow.
+     */
     boolean offer(byte[] data) {
         if (closed || data.length == 0) {
-            return !closed;
+            return true;
         }
         if (queued.addAndGet(data.length) > limit) {
             queued.addAndGet(-data.length);

@@ -93,20 +93,20 @@ public class SessionService {
                     config.retryAfter());
         }
         try {
-            return provision(lab, lang, owner);
+            return provision(lab, lang, owner, StartRateLimiter.group(clientAddress));
         } finally {
             starting.release();
         }
     }
 
-    private LabSession provision(Lab lab, String lang, OwnerToken owner) {
+    private LabSession provision(Lab lab, String lang, OwnerToken owner, String clientAddress) {
         Instant now = clock.instant();
         Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
         LabSession session = new LabSession(SessionIds.next(), lab.id(), lang, owner.hash(), SessionState.STARTING,
                 now, now.plus(duration), now, Optional.empty());
         try {
             store.insertWithin(session, new StartLimits(config.maxLive(), config.maxPerOwner(),
-                    config.maxPerOwnerPerLab()));
+                    config.maxPerOwnerPerLab(), config.maxLivePerAddress()), clientAddress);
         } catch (OutOfCapacityException e) {
             metrics.failed("out-of-capacity");
             throw e;

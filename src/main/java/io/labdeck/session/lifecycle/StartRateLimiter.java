@@ -21,6 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class StartRateLimiter {
 
+    private static final int MAX_BUCKETS = 100_000;
+
     private final SessionConfig config;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -34,11 +36,32 @@ public class StartRateLimiter {
      * @throws TooManyStartingException with the wait until the next start is allowed
      */
     public void acquire(String address) {
-        ConsumptionProbe probe = buckets.computeIfAbsent(address, a -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (buckets.size() > MAX_BUCKETS) {
+            forgetQuiet();
+        }
+        ConsumptionProbe probe = buckets.computeIfAbsent(group(address), a -> newBucket())
+                .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyStartingException("Too many sessions were started from this address (" + address
+            throw new TooManyStartingException("Too many sessions were started from this address (" + group(address)
                     + ") in a short time; try again in " + Math.max(1, wait.toSeconds()) + " s.", wait);
+        }
+    }
+
+    /**
+     * The group an address counts in: itself for IPv4, its /64 for IPv6 (one customer's network: an attacker
+     * there has every address of it).
+     */
+    public static String group(String address) {
+        if (address == null || !address.contains(":") || address.startsWith("::ffff:")) {
+            return address == null ? "unknown" : address.replace("::ffff:", "");
+        }
+        try {
+            byte[] b = java.net.InetAddress.getByName(address).getAddress();
+            return String.format("%02x%02x:%02x%02x:%02x%02x:%02x%02x::/64", b[0], b[1], b[2], b[3], b[4], b[5], b[6],
+                    b[7]);
+        } catch (java.net.UnknownHostException e) {
+            return address;
         }
     }
 
@@ -50,5 +73,8 @@ public class StartRateLimiter {
     @Scheduled(every = "10m", delayed = "10m")
     void forgetQuiet() {
         buckets.values().removeIf(b -> b.getAvailableTokens() >= config.startBurst());
+        if (buckets.size() > MAX_BUCKETS) {
+            buckets.clear(); // a flood of addresses (spoofed forwarding headers): start afresh rather than grow
+        }
     }
 }

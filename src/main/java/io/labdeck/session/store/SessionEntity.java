@@ -34,6 +34,9 @@ class SessionEntity {
     Instant lastSeenAt;
     @Column(name = "sandbox_id")
     String sandboxId;
+    /** Where the session was started from; set once, at the insert. */
+    @Column(name = "client_address")
+    String clientAddress;
 
     static SessionEntity of(LabSession s) {
         SessionEntity e = new SessionEntity();
@@ -47,6 +50,18 @@ class SessionEntity {
         e.lastSeenAt = s.lastSeenAt();
         e.sandboxId = s.sandboxId().orElse(null);
         return e;
+    }
+
+    /** Takes the record's state, keeping what only the row has (the client's address). */
+    void update(LabSession s) {
+        labId = s.labId();
+        lang = s.lang();
+        ownerHash = s.ownerHash();
+        state = s.state();
+        createdAt = s.createdAt();
+        expiresAt = s.expiresAt();
+        lastSeenAt = s.lastSeenAt();
+        sandboxId = s.sandboxId().orElse(null);
     }
 
     LabSession toRecord() {

@@ -52,7 +52,7 @@ public class SessionStore {
      * @throws OwnerQuotaException    when the owner holds as many live sessions as they may
      */
     @Transactional
-    public void insertWithin(LabSession session, StartLimits limits) {
+    public void insertWithin(LabSession session, StartLimits limits, String clientAddress) {
         var em = sessions.getEntityManager();
         em.find(SessionLockEntity.class, SessionLockEntity.SESSIONS, LockModeType.PESSIMISTIC_WRITE);
         List<LabSession> owned = liveOwnedBy(session.ownerHash());
@@ -70,7 +70,13 @@ public class SessionStore {
         if (sessions.count("state in ?1", LIVE) >= limits.maxLive()) {
             throw new OutOfCapacityException("All " + limits.maxLive() + " sandboxes are in use; try again later.");
         }
-        sessions.persist(SessionEntity.of(session));
+        if (sessions.count("clientAddress = ?1 and state in ?2", clientAddress, LIVE) >= limits.perAddress()) {
+            throw new OutOfCapacityException(limits.perAddress() + " sessions started from this address ("
+                    + clientAddress + ") are live, the most one address may hold; end one, or ask for a class.");
+        }
+        SessionEntity row = SessionEntity.of(session);
+        row.clientAddress = clientAddress;
+        sessions.persist(row);
     }
 
     /** Whether any stored session, live or not, has this owner hash. */
@@ -81,7 +87,12 @@ public class SessionStore {
 
     @Transactional
     public LabSession update(LabSession session) {
-        return sessions.getEntityManager().merge(SessionEntity.of(session)).toRecord();
+        SessionEntity row = sessions.findById(session.id());
+        if (row == null) {
+            return sessions.getEntityManager().merge(SessionEntity.of(session)).toRecord();
+        }
+        row.update(session);
+        return row.toRecord();
     }
 
     @Transactional

@@ -59,6 +59,31 @@ class AgentForgeryTest {
         forgeriesFail(sandboxes.start("check-fixture"));
     }
 
+    /** A fake agent that answers "passed" to everything, nonce and all, as a learner could write one. */
+    private static final String FAKE_AGENT = """
+            printf '%s\\n' '#!/bin/sh' 'while read n s c l; do head -c "$l" >/dev/null;' \\
+              ' printf "LABDECK-AGENT %s 0 0 0 0 0\\\\n" "$n"; done' > /tmp/fake-agent
+            chmod +x /tmp/fake-agent
+            for a in /usr/local/libexec/labdeck/labdeck-agent /.labdeck/labdeck-agent; do
+              cp /tmp/fake-agent "$a" 2>/dev/null && echo "replaced $a" || echo "kept $a"
+            done
+            kill -9 $(pidof labdeck-agent) 2>/dev/null; echo done
+            """;
+
+    @Test
+    void aLearnerWhoReplacesTheAgentsProgramInTheImageStillFailsChecks() {
+        Sandbox plain = sandboxes.start("check-fixture");
+        assertThat(check(plain, "exit 0").exitCode()).isZero();
+        String replaced = sandboxes.asLearner(plain, FAKE_AGENT, 10).stdout();
+        assertThat(replaced).as("root may replace the image's copy, not the read-only mount's")
+                .contains("replaced /usr/local/libexec/labdeck/labdeck-agent", "kept /.labdeck/labdeck-agent", "done");
+        for (int i = 0; i < 5; i++) {
+            assertThat(check(plain, "exit 1").exitCode()).as("check " + i).isEqualTo(1);
+        }
+        assertThat(sandboxes.asLearner(plain, "pidof labdeck-agent | wc -w", 5).stdout().strip())
+                .as("a new agent runs, from the mount").isEqualTo("1");
+    }
+
     private void forgeriesFail(Sandbox sandbox) {
         assertThat(check(sandbox, "exit 0").exitCode()).as("the agent answers at all").isZero();
         String learner = sandboxes.asLearner(sandbox, FORGER, 10).stdout();

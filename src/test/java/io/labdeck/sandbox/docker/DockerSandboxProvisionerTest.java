@@ -62,8 +62,11 @@ class DockerSandboxProvisionerTest {
             assertThat(c.getHostConfig().getPidsLimit()).isEqualTo(48L);
             assertThat(c.getHostConfig().getPrivileged()).isFalse();
             assertThat(c.getNetworkSettings().getNetworks()).containsOnlyKeys("labdeck-" + session);
-            assertThat(c.getMounts()).extracting(m -> m.getName() + ":" + m.getDestination().getPath())
-                    .containsExactly("labdeck-" + session + "-home:/root");
+            assertThat(c.getMounts()).extracting(m -> m.getName() + ":" + m.getDestination().getPath() + ":"
+                    + (Boolean.TRUE.equals(m.getRW()) ? "rw" : "ro")).containsExactlyInAnyOrder(
+                            "labdeck-" + session + "-home:/root:rw",
+                            "labdeck-tools-" + docker.inspectImageCmd("labdeck/sandbox-tiny").exec().getId()
+                                    .replace("sha256:", "").substring(0, 12) + ":/.labdeck:ro");
             assertThat(c.getMounts()).noneMatch(m -> String.valueOf(m.getSource()).contains("docker.sock"));
             assertThat(docker.inspectNetworkCmd().withNetworkId("labdeck-" + session).exec().getLabels())
                     .containsEntry("io.labdeck.session", session);
