@@ -68,6 +68,17 @@ public interface SessionConfig {
     @WithDefault("15s")
     Duration sweepInterval();
 
+    /**
+     * How long an ended session is kept (its progress, check results and terminal recording) after it was last
+     * used: a returning learner sees their progress until then. Then it is deleted.
+     */
+    @WithDefault("30d")
+    Duration retention();
+
+    /** How often sessions past their retention are deleted. */
+    @WithDefault("6h")
+    Duration retentionInterval();
+
     /** How often sandbox resources that no live session owns are removed. */
     @WithDefault("60s")
     Duration reapInterval();

@@ -70,13 +70,28 @@ final class DockerResources {
         return found;
     }
 
-    /** Removes everything labelled with the session: containers first, as they hold the network and volumes. */
+    /**
+     * Removes everything labelled with the session, containers first (they hold the network and volumes), each
+     * resource on its own: one that fails is left for the reaper's next sweep and the others still go. The first
+     * failure is thrown at the end.
+     */
     void removeSession(String sessionId) {
-        List<SandboxResource> owned = list(sessionId);
-        owned.stream().filter(r -> r.kind() == SandboxResource.Kind.CONTAINER).forEach(this::remove);
-        owned.stream().filter(r -> r.kind() != SandboxResource.Kind.CONTAINER).forEach(this::remove);
+        List<SandboxResource> owned = new ArrayList<>(list(sessionId));
+        owned.sort(java.util.Comparator.comparing(r -> r.kind() == SandboxResource.Kind.CONTAINER ? 0 : 1));
+        RuntimeException first = null;
+        for (SandboxResource r : owned) {
+            try {
+                remove(r);
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
+    /** Removes one resource; gone already is fine, anything else (still in use, the engine failing) is thrown. */
     void remove(SandboxResource resource) {
         try {
             switch (resource.kind()) {

@@ -1,5 +1,6 @@
 package io.labdeck.session.lifecycle;
 
+import io.labdeck.session.LabSession;
 import io.labdeck.session.SessionState;
 import io.labdeck.session.store.SessionStore;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
 import io.labdeck.sandbox.SandboxResource;
 import io.quarkus.runtime.StartupEvent;
+import io.labdeck.platform.WarnOnce;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -30,6 +32,7 @@ public class SandboxReaper {
     private final SandboxProvisioner sandboxes;
     private final SessionStore store;
     private final SessionService sessions;
+    private final WarnOnce failures = new WarnOnce(LOG, java.time.Duration.ofMinutes(10));
 
     public SandboxReaper(SandboxProvisioner sandboxes, SessionStore store, SessionService sessions) {
         this.sandboxes = sandboxes;
@@ -53,17 +56,27 @@ public class SandboxReaper {
         // Resources first, then sessions: a session row is written before its resources, so none is mistaken.
         List<SandboxResource> found = sandboxes.list();
         Set<String> live = store.liveIds();
+        // Each item on its own: one that fails (a network still in use) is tried again next time, the rest go on.
         found.stream().filter(r -> r.sessionId() == null || !live.contains(r.sessionId()))
                 .sorted(Comparator.comparing(SandboxResource::kind))
                 .forEach(r -> {
-                    LOG.infof("reaping %s %s of session %s", r.kind(), r.id(), r.sessionId());
-                    sandboxes.remove(r);
+                    try {
+                        LOG.infof("reaping %s %s of session %s", r.kind(), r.id(), r.sessionId());
+                        sandboxes.remove(r);
+                    } catch (RuntimeException e) {
+                        failures.warn("reaping " + r.kind() + " " + r.id() + " failed", e);
+                    }
                 });
-        store.live().stream().filter(s -> s.state() == SessionState.READY)
-                .filter(s -> !sandboxes.inspect(new SandboxRef(s.id(), s.sandboxId().orElse(""))).exists())
-                .forEach(s -> {
+        for (LabSession s : store.live()) {
+            try {
+                if (s.state() == SessionState.READY
+                        && !sandboxes.inspect(new SandboxRef(s.id(), s.sandboxId().orElse(""))).exists()) {
                     LOG.infof("session %s lost its sandbox; ending it", s.id());
                     sessions.finish(s, SessionState.ENDED);
-                });
+                }
+            } catch (RuntimeException e) {
+                failures.warn("looking after session " + s.id() + " failed", e);
+            }
+        }
     }
 }

@@ -190,12 +190,14 @@ public class SessionService {
 
     /** Ends a session for the platform (expiry, orphaning): the sandbox and everything it owned go. */
     void finish(LabSession session, SessionState state) {
-        terminals.close(session.id(), state == SessionState.EXPIRED ? "expired" : "ended");
-        sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
+        // The state first: from now on the session is not live, so nothing attaches or checks anew.
         if (session.state().live()) {
             store.update(withState(session, state));
             LOG.infof("session %s %s", session.id(), state.word());
         }
+        terminals.close(session.id(), state == SessionState.EXPIRED ? "expired" : "ended");
+        progress.close(session.id());
+        sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
     }
 
     private LabSession owned(String id, OwnerToken owner) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.labdeck.platform.WarnOnce;
 import io.labdeck.terminal.CommandEntered;
 import io.labdeck.terminal.TerminalService;
 import io.quarkus.scheduler.Scheduled;
@@ -37,6 +38,7 @@ public class AutoChecker {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("labdeck-autocheck").daemon().factory());
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final WarnOnce failures = new WarnOnce(LOG, Duration.ofMinutes(10));
 
     public AutoChecker(ProgressService progress, SessionStore store, TerminalService terminals,
             AutoCheckConfig config) {
@@ -97,7 +99,7 @@ public class AutoChecker {
             store.find(sessionId).filter(s -> s.state() == SessionState.READY)
                     .ifPresentOrElse(s -> progress.autoCheck(s, config.stepsPerRound()), () -> slots.remove(sessionId));
         } catch (RuntimeException e) {
-            LOG.debugf("background check of %s: %s", sessionId, e);
+            failures.warn("a background check of " + sessionId + " failed", e);
         } finally {
             boolean again;
             synchronized (slot) {

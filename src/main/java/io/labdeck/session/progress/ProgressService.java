@@ -28,12 +28,19 @@ import io.labdeck.lab.CheckSpec;
 import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabService;
 import io.labdeck.lab.Step;
+import io.labdeck.platform.Lanes;
 import io.labdeck.sandbox.SandboxConfig;
 import io.labdeck.sandbox.SandboxRef;
 
 /**
- * Checks steps, stores every result, and opens the steps that follow. A status change fires {@link StepChecked}. A
- * background check that fails leaves a pending step pending: the learner has not asked yet, so it is no failure.
+ * Checks steps, stores their results, and opens the steps that follow. A status change fires {@link StepChecked}
+ * (asynchronously: pushing it to a page never holds up a check). A background check that fails leaves a pending step
+ * pending: the learner has not asked yet, so it is no failure.
+ *
+ * <p>All of one session's progress work (checks, background rounds, step setups, solves) runs in that session's own
+ * serial lane, one piece at a time: each reads the stored progress when it starts and writes it back before the next
+ * starts, so a check can never write back a snapshot that a setup changed meanwhile, and a step's setup never runs
+ * twice. After the session ends ({@link #close}) nothing more runs for it.
  */
 @ApplicationScoped
 public class ProgressService {
@@ -58,6 +65,11 @@ public class ProgressService {
     private final Event<StepSetUp> setups;
     private final CheckMetrics metrics;
 
+    /** How long a caller waits for its turn and its work together; a lane runs at most a few checks ahead of it. */
+    private static final long WAIT_SECONDS = 300;
+
+    private final Lanes lanes = new Lanes("progress");
+
     public ProgressService(LabService labs, SessionStore store, CheckRunner runner, SandboxConfig sandboxConfig,
             Clock clock, Event<StepChecked> events, Event<StepSetUp> setups, CheckMetrics metrics) {
         this.labs = labs;
@@ -70,14 +82,18 @@ public class ProgressService {
         this.metrics = metrics;
     }
 
-    /** Checks one step now and returns the result. */
+    /** Checks one step (after the session's work queued before it) and returns the result. */
     public CheckOutcome check(LabSession session, String stepId, Trigger trigger) {
+        return inLane(session, () -> checkNow(session, stepId, trigger));
+    }
+
+    private CheckOutcome checkNow(LabSession session, String stepId, Trigger trigger) {
         SandboxRef sandbox = sandbox(session);
         StepGate.Gate gate = checkable(session, gates(session), stepId);
         CheckResult result = runner.check(sandbox, gate.step().check().orElseThrow(), session.lang());
         StepStatus status = record(session, gate, result, trigger);
         // A step that did not pass has a check that has not passed: the lab cannot be complete.
-        boolean completed = result.passed() && StepGate.complete(openSteps(session));
+        boolean completed = result.passed() && StepGate.complete(openStepsNow(session));
         return new CheckOutcome(result.passed(), result.message(), result.hint().orElse(null), status.word(),
                 completed);
     }
@@ -90,6 +106,13 @@ public class ProgressService {
         if (session.state() != SessionState.READY || session.sandboxId().isEmpty()) {
             return;
         }
+        inLane(session, () -> {
+            autoCheckNow(session, limit);
+            return null;
+        });
+    }
+
+    private void autoCheckNow(LabSession session, int limit) {
         java.util.Set<String> tried = new java.util.HashSet<>();
         Map<String, StepGate.Gate> gates = gates(session);
         for (int round = 0; round < limit; round++) {
@@ -103,13 +126,17 @@ public class ProgressService {
             CheckResult result = runner.check(sandbox(session), gate.step().check().orElseThrow(), session.lang());
             record(session, gate, result, Trigger.AUTO);
             if (result.passed()) {
-                gates = openSteps(session);
+                gates = openStepsNow(session);
             }
         }
     }
 
     /** Authoring: runs the step's solve, then its check. */
     public CheckOutcome solve(LabSession session, String stepId) {
+        return inLane(session, () -> solveNow(session, stepId));
+    }
+
+    private CheckOutcome solveNow(LabSession session, String stepId) {
         SandboxRef sandbox = sandbox(session);
         StepGate.Gate gate = checkable(session, gates(session), stepId);
         CheckSpec spec = gate.step().check().orElseThrow();
@@ -121,7 +148,7 @@ public class ProgressService {
             return new CheckOutcome(false, "The solve script failed (exit " + solved.exitCode() + "): "
                     + solved.message(), null, gate.status().word(), false);
         }
-        return check(session, stepId, Trigger.SOLVE);
+        return checkNow(session, stepId, Trigger.SOLVE);
     }
 
     /**
@@ -131,6 +158,10 @@ public class ProgressService {
      * @return every step as it is afterwards
      */
     public Map<String, StepGate.Gate> openSteps(LabSession session) {
+        return inLane(session, () -> openStepsNow(session));
+    }
+
+    private Map<String, StepGate.Gate> openStepsNow(LabSession session) {
         Map<String, StepGate.Gate> gates = gates(session);
         boolean ran = false;
         for (StepGate.Gate gate : gates.values()) {
@@ -146,6 +177,10 @@ public class ProgressService {
 
     /** Runs a step's setup again, after it failed; answers whether it succeeded now and why not. */
     public CheckRunner.ScriptResult retrySetup(LabSession session, String stepId) {
+        return inLane(session, () -> retrySetupNow(session, stepId));
+    }
+
+    private CheckRunner.ScriptResult retrySetupNow(LabSession session, String stepId) {
         StepGate.Gate gate = gate(session, gates(session), stepId);
         String setup = gate.step().check().flatMap(CheckSpec::setup).filter(s -> !s.isBlank())
                 .orElseThrow(() -> new StepNotFoundException("Step '" + stepId + "' has no setup."));
@@ -169,35 +204,71 @@ public class ProgressService {
         StepProgress p = gate.progress();
         if (result.succeeded()) {
             store.saveProgress(session.id(), p.setUp(clock.instant()));
-            setups.fire(new StepSetUp(session.id(), gate.step().id(), true, ""));
+            setups.fireAsync(new StepSetUp(session.id(), gate.step().id(), true, ""));
         } else {
             String why = result.timedOut()
                     ? "The step's setup did not finish within " + sandboxConfig.setupTimeout().toSeconds() + " s."
                     : "The step's setup failed (exit " + result.exitCode() + "): " + result.message();
             LOG.warnf("session %s step %s: %s", session.id(), gate.step().id(), why);
             store.saveProgress(session.id(), p.setupFailed(why));
-            setups.fire(new StepSetUp(session.id(), gate.step().id(), false, why));
+            setups.fireAsync(new StepSetUp(session.id(), gate.step().id(), false, why));
         }
         return result;
     }
 
+    /**
+     * Stores a result. What is kept: every check someone asked for (the button, a solve), and of the background
+     * checks only those that changed the step's status; the step's last result is always on its progress row. A
+     * terminal left open for hours runs thousands of background checks, and they would otherwise pile up.
+     */
     private StepStatus record(LabSession session, StepGate.Gate gate, CheckResult result, Trigger trigger) {
         Instant now = clock.instant();
         metrics.checked(result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.elapsed());
-        store.saveCheck(session.id(), new StoredCheck(result.stepId(), result.passed(),
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.message(),
-                result.elapsed(), now));
         StepStatus before = gate.progress().status();
         StepStatus after = result.passed() ? StepStatus.PASSED
                 : trigger == Trigger.AUTO && before != StepStatus.FAILED ? before : StepStatus.FAILED;
         if (trigger != Trigger.AUTO || after != before) {
+            store.saveCheck(session.id(), new StoredCheck(result.stepId(), result.passed(),
+                    result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.message(),
+                    result.elapsed(), now));
+        }
+        if (trigger != Trigger.AUTO || after != before) {
             store.saveProgress(session.id(), gate.progress().checked(after, result.message(), now));
         }
         if (after != before) {
-            events.fire(new StepChecked(session.id(), session.labId(), result.stepId(), after, result.message(),
+            events.fireAsync(new StepChecked(session.id(), session.labId(), result.stepId(), after, result.message(),
                     result.hint(), now));
         }
         return after;
+    }
+
+    /** Ends the session's progress work: what is queued finishes, nothing more starts. */
+    public void close(String sessionId) {
+        lanes.close(sessionId);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void shutdown() {
+        lanes.shutdown();
+    }
+
+    private <T> T inLane(LabSession session, java.util.concurrent.Callable<T> work) {
+        try {
+            return lanes.submit(session.id(), work).get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Lanes.ClosedException) {
+                throw new SessionNotReadyException("This session has ended; start the lab again to go on.");
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new SessionNotReadyException("This session is busy with earlier checks; try again in a moment.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionNotReadyException("Interrupted.");
+        }
     }
 
     private StepGate.Gate checkable(LabSession session, Map<String, StepGate.Gate> gates, String stepId) {

@@ -79,6 +79,21 @@ public class SessionStore {
         sessions.persist(row);
     }
 
+    /** Sessions that are not live and were last used before {@code before}: what retention deletes. */
+    @Transactional
+    public List<String> endedBefore(Instant before, int limit) {
+        return sessions.find("state not in ?1 and lastSeenAt < ?2", Sort.by("lastSeenAt"), LIVE, before).page(0, limit)
+                .list().stream().map(e -> e.toRecord().id()).toList();
+    }
+
+    /** Deletes a session with its progress and check results (the foreign keys cascade). */
+    @Transactional
+    public void delete(String id) {
+        progress.delete("sessionId", id);
+        checks.delete("sessionId", id);
+        sessions.deleteById(id);
+    }
+
     /** Whether any stored session, live or not, has this owner hash. */
     @Transactional
     public boolean ownerKnown(String ownerHash) {
