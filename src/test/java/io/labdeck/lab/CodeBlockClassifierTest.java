@@ -3,7 +3,9 @@ package io.labdeck.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("fast")
 class CodeBlockClassifierTest {
 
     @Test

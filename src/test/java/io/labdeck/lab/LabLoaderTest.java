@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** Broken lab folders fail with the file, the line where known, and what is wrong. */
+@Tag("fast")
 class LabLoaderTest {
 
     private static final String JA = "はじめに。\n\n## 見る {#look}\n```sh\n$ ls\nout\n```\n## 書く {#write}\n";

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The four seed tutorials in ../shared/seeds, split and classified as they are. Expected ids, titles and commands
  * were read off the source files by hand.
  */
+@Tag("fast")
 class SeedDocumentsTest {
 
     private static final Path SEEDS = Path.of("../shared/seeds");

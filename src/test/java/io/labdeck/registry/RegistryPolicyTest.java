@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.labdeck.registry.RegistryPolicy.Action;
 
 /** Who may read and write what in the registry (the proxy's own path is tested in DockerLabSessionTest). */
+@Tag("fast")
 class RegistryPolicyTest {
 
     private static final Optional<String> SESSION = Optional.of("abcd2345efgh");

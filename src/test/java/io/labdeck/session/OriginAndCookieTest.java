@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.net.URL;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import io.restassured.response.Response;
  * What a page of another site can do with a learner's cookie (nothing that changes state), and which cookies count:
  * only those Labdeck issued; Secure whenever the learner came over HTTPS, proxies included.
  */
+@Tag("fast")
 @QuarkusTest
 @TestProfile(FakeSandboxProfile.class)
 class OriginAndCookieTest {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.labdeck.sandbox.fake.FakeSandboxProvisioner;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import io.restassured.response.Response;
  * once (a class behind a school's NAT) but not without end; and the capacity check and the insert are one atomic
  * step, so concurrent starts never take more seats than there are. On in-memory sandboxes.
  */
+@Tag("fast")
 @QuarkusTest
 @TestProfile(FakeSandboxProfile.class)
 class SessionQuotaTest {

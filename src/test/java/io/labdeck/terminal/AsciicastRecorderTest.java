@@ -10,10 +10,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+@Tag("fast")
 class AsciicastRecorderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,9 +40,13 @@ public class RetentionSweep {
         this.clock = clock;
     }
 
-    /** Deletes what is past the retention; answers how many sessions went. */
     @Scheduled(every = "${labdeck.session.retention-interval:6h}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Deletes what is past the retention; answers how many sessions went. */
     public int sweep() {
         int deleted = 0;
         List<String> batch;

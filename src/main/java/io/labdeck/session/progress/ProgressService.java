@@ -106,6 +106,9 @@ public class ProgressService {
         if (session.state() != SessionState.READY || session.sandboxId().isEmpty()) {
             return;
         }
+        if (lanes.isClosed(session.id())) {
+            return; // it ended since the round was planned
+        }
         inLane(session, () -> {
             autoCheckNow(session, limit);
             return null;

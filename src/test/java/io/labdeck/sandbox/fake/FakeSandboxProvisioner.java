@@ -56,14 +56,42 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
         return live.size();
     }
 
+    private final List<String> scripts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Integer> exits = new ConcurrentHashMap<>();
+
     @Override
     public ExecResult exec(SandboxRef sandbox, ExecRequest request) {
-        return new ExecResult(live.containsKey(sandbox.id()) ? 0 : 125, "", "", false, false, Duration.ZERO);
+        String script = String.join(" ", request.argv());
+        scripts.add(sandbox.id() + " " + script);
+        if (!live.containsKey(sandbox.id())) {
+            return new ExecResult(125, "", "no such sandbox", false, false, Duration.ZERO);
+        }
+        int exit = exits.entrySet().stream().filter(e -> script.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(0);
+        return new ExecResult(exit, exit == 0 ? "" : "FAIL: as the test asked", "", false, false, Duration.ZERO);
     }
+
+    /** Scripts containing {@code fragment} exit with {@code code} from now on (0 unless a test says so). */
+    public void exitWith(String fragment, int code) {
+        exits.put(fragment, code);
+    }
+
+    /** How many times a script containing {@code fragment} ran in the sandbox. */
+    public long ran(String sandboxId, String fragment) {
+        return scripts.stream().filter(s -> s.startsWith(sandboxId + " ") && s.contains(fragment)).count();
+    }
+
+    private final Map<String, AtomicInteger> attachments = new ConcurrentHashMap<>();
 
     @Override
     public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
+        attachments.computeIfAbsent(sandbox.id(), id -> new AtomicInteger()).incrementAndGet();
         return shell(sandbox.id()).attach(output);
+    }
+
+    /** How many times a TTY was attached to the sandbox's shell. */
+    public int attachments(String sandboxId) {
+        return Optional.ofNullable(attachments.get(sandboxId)).map(AtomicInteger::get).orElse(0);
     }
 
     /** The fake shell of a sandbox, made on its first attachment. */

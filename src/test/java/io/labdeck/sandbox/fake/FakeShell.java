@@ -31,8 +31,9 @@ public final class FakeShell {
         Attachment a = new Attachment(output);
         Attachment before = current;
         current = a;
-        if (before != null) {
-            before.output.closed();
+        if (before != null && !before.closed) {
+            before.closed = true;
+            before.output.closed(); // replaced, as the holder drops its earlier client
         }
         if (kept.size() > 0) {
             output.bytes(kept.toByteArray());
@@ -91,6 +92,9 @@ public final class FakeShell {
             print(data);
             if (text.contains("exit\r")) {
                 closed = true;
+                synchronized (FakeShell.this) {
+                    kept.reset(); // the next attachment gets a new shell, with nothing behind it
+                }
                 output.closed();
             }
             return true;

@@ -3,8 +3,10 @@ package io.labdeck.session.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Which addresses count as one client: an IPv6 /64 is one (its owner has every address in it). */
+@Tag("fast")
 class StartRateLimiterTest {
 
     @Test
