@@ -76,6 +76,11 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
         exits.put(fragment, code);
     }
 
+    /** Every script exits 0 again. */
+    public void resetExits() {
+        exits.clear();
+    }
+
     /** How many times a script containing {@code fragment} ran in the sandbox. */
     public long ran(String sandboxId, String fragment) {
         return scripts.stream().filter(s -> s.startsWith(sandboxId + " ") && s.contains(fragment)).count();
