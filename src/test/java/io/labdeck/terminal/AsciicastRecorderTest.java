@@ -44,6 +44,18 @@ class AsciicastRecorderTest {
     }
 
     @Test
+    void theLimitIsInBytesOnDiskForTextOfEveryScript() throws Exception {
+        Path file = dir.resolve("hangul.cast");
+        try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 10_000)) {
+            for (int i = 0; i < 1000; i++) {
+                recorder.output("한국어와 日本語 🙂\r\n".repeat(20).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        // Three bytes a character (four for the emoji): counted in chars, the file would grow to about 30 KB.
+        assertThat(Files.size(file)).isBetween(10_000L, 12_000L);
+    }
+
+    @Test
     void outputPastTheLimitIsNotRecordedAndTheRecordingSaysSo() throws Exception {
         Path file = dir.resolve("flood.cast");
         try (AsciicastRecorder recorder = new AsciicastRecorder(file, 80, 24, 10_000)) {
