@@ -83,7 +83,7 @@ class DockerLabSessionTest {
     }
 
     @Test
-    void sessionsSeeNeitherEachOthersImagesNorNamespacesAndEndingRemovesTheEngineVolume() {
+    void sessionsPushOnlyUnderTheirOwnNamespaceAndPullOthersOnlyByNameAndEndingRemovesTheEngineVolume() {
         first = SessionApi.start("dind-fixture", "ja");
         second = SessionApi.start("dind-fixture", "ko");
         String reg = registry.address();

@@ -1,6 +1,7 @@
 package io.labdeck.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.labdeck.testing.TerminalClient;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.github.dockerjava.api.DockerClient;
@@ -85,28 +88,92 @@ class SessionRestartIT {
         }
     }
 
+    /**
+     * A crash (kill -9, no shutdown hook) loses nothing a learner can see: the next server finds the sandbox, the
+     * terminal reattaches to the same shell with its variables, progress is kept, and ending it leaves nothing behind.
+     */
+    @Test
+    void aKilledServerLeavesTheSameShellAndTheProgressToTheNextOne() throws Exception {
+        int port = freePort();
+        DockerClient docker = docker();
+        String id;
+        String cookie;
+        String shellPid;
+        Process first = start(port);
+        try {
+            HttpResponse<String> started = send(port, "POST", "/api/sessions", null,
+                    "{\"labId\":\"container-basics\",\"lang\":\"ja\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+            id = field(started.body(), "id");
+            cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            try (TerminalClient t = TerminalClient.connect(port, id, cookie.substring(cookie.indexOf('=') + 1),
+                    false)) {
+                t.type("export MARK=before-crash; hostname > /root/hostname.txt; echo pid=$$.\n");
+                shellPid = pid(t.awaitText(s -> s.matches("(?s).*pid=\\d+\\..*"), "the shell's pid"));
+            }
+            assertThat(send(port, "POST", "/api/sessions/" + id + "/steps/look-around/check", cookie, null).body())
+                    .contains("\"passed\":true");
+        } finally {
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(docker.inspectContainerCmd("labdeck-" + id).exec().getState().getRunning())
+                .as("the sandbox outlives the crash").isTrue();
+
+        Process second = start(port);
+        try {
+            try (TerminalClient t = TerminalClient.connect(port, id, cookie.substring(cookie.indexOf('=') + 1),
+                    false)) {
+                t.type("echo again=$$.$MARK.\n");
+                t.awaitOutput("again=" + shellPid + ".before-crash.");
+            }
+            assertThat(send(port, "GET", "/api/sessions/" + id, cookie, null).body()).as("progress kept")
+                    .containsPattern("\\{\"id\":\"look-around\",\"status\":\"passed\"");
+            assertThat(send(port, "DELETE", "/api/sessions/" + id, cookie, null).statusCode()).isEqualTo(204);
+            java.util.List<String> labels = java.util.List.of("io.labdeck.session=" + id);
+            assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()).isEmpty();
+            assertThat(docker.listNetworksCmd().exec()).noneMatch(n -> id.equals(n.getLabels().get(
+                    "io.labdeck.session")));
+            assertThat(docker.listVolumesCmd().withFilter("label", labels).exec().getVolumes()).isEmpty();
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static String pid(String text) {
+        Matcher m = Pattern.compile("pid=(\\d+)\\.").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
     private Process start(int port) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
-                "-Dlabdeck.sandbox.owner=labdeck-it", "-Dlabdeck.registry.address=registry.labdeck:5098", "-jar",
+                "-Dlabdeck.sandbox.owner=labdeck-it", "-Dlabdeck.registry.address=registry.labdeck:5098",
+                "-Dlabdeck.registry.mirror-port=5099", "-jar",
                 System.getProperty("labdeck.jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
         builder.environment().put("LABDECK_DATA", data.toString());
         Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the server died; see %s", data.resolve("server.log")).isTrue();
-            try {
-                if (send(port, "GET", "/q/health/ready", null, null).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .alias("the server becomes ready; see " + data.resolve("server.log")).until(() -> {
+                        assertThat(process.isAlive()).as("the server died; see %s", data.resolve("server.log"))
+                                .isTrue();
+                        return ready(port);
+                    });
+        } catch (RuntimeException | AssertionError e) {
+            process.destroyForcibly();
+            throw e;
         }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not become ready within 60 s");
+        return process;
+    }
+
+    private boolean ready(int port) throws InterruptedException {
+        try {
+            return send(port, "GET", "/q/health/ready", null, null).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static void stop(Process process) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.labdeck.session;
 
 import io.labdeck.session.store.SessionStore;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -37,11 +38,8 @@ class StartingLimitTest {
         // slow-setup's setup sleeps 3 s, so the first start is still starting when the second arrives.
         CompletableFuture<SessionApi.Started> slow = CompletableFuture.supplyAsync(
                 () -> SessionApi.start("slow-setup", "ja"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (store.live().stream().noneMatch(s -> s.state() == SessionState.STARTING)) {
-            assertThat(System.nanoTime()).as("the first start should be under way").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(20)).alias("the first start is under way")
+                .until(() -> store.live().stream().anyMatch(s -> s.state() == SessionState.STARTING));
 
         SessionApi.post("container-basics", "ja", null).then().statusCode(429)
                 .header("Retry-After", "7")

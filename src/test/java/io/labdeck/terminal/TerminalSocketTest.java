@@ -3,6 +3,7 @@ package io.labdeck.terminal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +62,11 @@ class TerminalSocketTest {
             t.awaitText(s -> s.contains("\n42") || s.contains("\r\n42"), "42");
 
             t.control("{\"type\":\"resize\",\"cols\":120,\"rows\":32}");
-            Thread.sleep(200);
-            t.type("stty size\n");
-            t.awaitOutput("32 120");
+            // The resize is the server's to apply; ask again until the TTY has it (no fixed wait).
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                t.type("stty size\n");
+                return t.text().contains("32 120");
+            });
 
             t.control("{\"type\":\"ping\"}");
             t.awaitControl("\"pong\"");
@@ -197,9 +200,9 @@ class TerminalSocketTest {
             t.type("echo recorded-$((6+6)) 記録\n");
             t.awaitOutput("recorded-12 記録");
         }
-        Thread.sleep(300);
-        String cast = given().cookie("labdeck_owner", cookie).get("/api/sessions/" + sessionId + "/recording")
-                .then().statusCode(200).contentType("application/x-asciicast").extract().asString();
+        String cast = await().atMost(Duration.ofSeconds(10)).until(() -> given().cookie("labdeck_owner", cookie)
+                .get("/api/sessions/" + sessionId + "/recording").then().statusCode(200)
+                .contentType("application/x-asciicast").extract().asString(), c -> c.contains("recorded-12"));
         assertThat(cast.lines().findFirst().orElseThrow()).contains("\"version\":2");
         assertThat(cast).contains("recorded-12 記録").contains("\"r\", \"100x30\"");
         given().cookie("labdeck_owner", "someone-else").get("/api/sessions/" + sessionId + "/recording").then()
