@@ -1,12 +1,11 @@
 /*
- * The lab page's live terminal: xterm.js on the session's terminal websocket (see the contract's "Terminal
- * websocket"), the compose line under it and the split beside it. esbuild bundles this into one IIFE file
- * (build.mjs), loaded after lab.js and session.js, whose hooks on window.Labdeck it uses:
- *   onSessionReady / onSessionEnded  open and close the terminal with the session;
- *   setRunCommand                    makes the Run buttons type into the terminal while it is connected;
- *   copyText, refreshSession         lab.js's clipboard helper and session.js's "ask the server now";
- *   onControl                        progress.js's handler for the check and setup messages about the steps.
- * Its own: Labdeck.terminal, the live xterm Terminal or null (for tests and the browser console).
+ * The live terminal: xterm.js on the session's terminal websocket (see the contract's "Terminal websocket") and the
+ * compose line under it. initTerminal(mount, parts) gets from main.js what it works with:
+ *   session        session.js's: onReady / onEnded open and close the terminal with the session, refresh asks
+ *                  the server now (after a lost connection);
+ *   setRunCommand  lab.js's: makes the Run buttons type into the terminal while it is connected;
+ *   onControl      progress.js's handler for the check and setup messages about the steps.
+ * It answers {terminal()}, the live xterm Terminal or null (for the browser tests and the console).
  *
  * UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message bundle.
  */
@@ -15,37 +14,19 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { initCompose } from './compose.js';
-import { initSplit } from './split.js';
+import { byId } from './dom.js';
+import { typed, utf8 } from './input.js';
+import { parseControl, retryDelay, retryState, socketUrl } from './protocol.js';
+import { withDetail } from './text.js';
 
 const PING_MS = 25000;
 const RESIZE_DELAY_MS = 150;
-const RETRY_MS = [500, 1000, 2000, 4000, 8000]; // after these fail the badge says disconnected, and tries go on:
-const RETRY_LATER_MS = 15000;                   // the session is still live, so the server may well come back
-
-const Labdeck = (window.Labdeck = window.Labdeck || {});
-const encoder = new TextEncoder();
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-/** The websocket URL for the session: same origin, so the browser sends the owner cookie along. */
-function socketUrl(session) {
-  const url = new URL(session.terminalUrl, window.location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
-}
 
 function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-/** A command as if typed: each line ends with Enter, which a terminal sends as \r. */
-function typed(text) {
-  return text.replace(/(\r?\n)+$/, '').replace(/\r?\n/g, '\r') + '\r';
-}
-
-function setUpTerminal(mount) {
+export function initTerminal(mount, { session: sessions, setRunCommand, copyText, onControl }) {
   const data = mount.dataset;
   const labels = {
     connecting: data.labelConnecting,
@@ -63,6 +44,7 @@ function setUpTerminal(mount) {
   let send = () => {};
   const setComposeEnabled = initCompose(byId('compose-input'), byId('compose-send'), (text) => send(text));
   let current = null;
+  let xterm = null;
 
   function showMessage(text) {
     message.textContent = text || '';
@@ -70,7 +52,7 @@ function setUpTerminal(mount) {
   }
 
   function copy(text) {
-    return (Labdeck.copyText ? Labdeck.copyText(text) : navigator.clipboard.writeText(text)).catch(() => false);
+    return copyText(text).catch(() => false);
   }
 
   /** Opens a terminal on session and keeps it connected until stop(). */
@@ -117,9 +99,7 @@ function setUpTerminal(mount) {
       connected = state === 'connected';
       term.options.disableStdin = !connected;
       setComposeEnabled(connected);
-      if (Labdeck.setRunCommand) {
-        Labdeck.setRunCommand(connected ? run : null);
-      }
+      setRunCommand(connected ? run : null);
     }
 
     function sendBytes(bytes) {
@@ -156,7 +136,7 @@ function setUpTerminal(mount) {
 
     function connect() {
       clearTimeout(retryTimer);
-      const ws = new WebSocket(socketUrl(session));
+      const ws = new WebSocket(socketUrl(session.terminalUrl, window.location.href));
       ws.binaryType = 'arraybuffer';
       socket = ws;
       ws.onopen = () => {
@@ -182,18 +162,16 @@ function setUpTerminal(mount) {
     }
 
     function control(ws, text) {
-      let msg;
-      try {
-        msg = JSON.parse(text);
-      } catch (e) {
+      const msg = parseControl(text);
+      if (!msg) {
         return;
       }
       if (msg.type === 'status') {
         status(ws, msg.state);
       } else if (msg.type === 'error') {
-        showMessage(labels.error + (msg.message ? ' ' + msg.message : ''));
-      } else if ((msg.type === 'check' || msg.type === 'setup') && Labdeck.onControl) {
-        Labdeck.onControl(msg); // the steps' business: progress.js turns them green or red
+        showMessage(withDetail(labels.error, msg.message));
+      } else if (msg.type === 'check' || msg.type === 'setup') {
+        onControl(msg); // the steps' business: progress.js turns them green or red
       }
       // pong only shows the connection is alive.
     }
@@ -221,9 +199,7 @@ function setUpTerminal(mount) {
 
     /** The server knows whether the session is still on; session.js asks it and ends the page's session if not. */
     function refreshSession() {
-      if (Labdeck.refreshSession) {
-        Labdeck.refreshSession();
-      }
+      sessions.refresh();
     }
 
     /** A connection that did not come up, or went away. */
@@ -234,9 +210,9 @@ function setUpTerminal(mount) {
         setState('disconnected');
         return;
       }
-      const delay = failures < RETRY_MS.length ? RETRY_MS[failures] : RETRY_LATER_MS;
+      const delay = retryDelay(failures);
       failures += 1;
-      setState(failures > RETRY_MS.length ? 'disconnected' : everConnected ? 'reconnecting' : 'connecting');
+      setState(retryState(failures, everConnected));
       refreshSession();
       retryTimer = setTimeout(connect, delay);
     }
@@ -276,10 +252,10 @@ function setUpTerminal(mount) {
       setState('disconnected');
       term.dispose();
       send = () => {};
-      Labdeck.terminal = null;
+      xterm = null;
     }
 
-    send = (text) => sendBytes(encoder.encode(text));
+    send = (text) => sendBytes(utf8(text));
     term.onData(send);
     // Some mouse reports are not UTF-8: onBinary gives them as one byte per character.
     term.onBinary((text) => sendBytes(Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)));
@@ -323,14 +299,14 @@ function setUpTerminal(mount) {
     observer.observe(host);
     document.fonts.ready.then(refit);
 
-    Labdeck.terminal = term;
+    xterm = term;
     setState('connecting');
     connect();
     term.focus();
     return { session, stop, reconnectNow };
   }
 
-  Labdeck.onSessionReady((session) => {
+  sessions.onReady((session) => {
     if (current && current.session.id === session.id) {
       return;
     }
@@ -339,7 +315,7 @@ function setUpTerminal(mount) {
     }
     current = open(session);
   });
-  Labdeck.onSessionEnded((session) => {
+  sessions.onEnded((session) => {
     if (current && current.session.id === session.id) {
       current.stop();
       current = null;
@@ -353,14 +329,6 @@ function setUpTerminal(mount) {
       current.reconnectNow();
     }
   });
-}
 
-const layout = byId('lab');
-const handle = byId('split-handle');
-if (layout && handle) {
-  initSplit(layout, handle);
-}
-const mount = byId('terminal-mount');
-if (mount && Labdeck.onSessionReady) {
-  setUpTerminal(mount);
+  return { terminal: () => xterm };
 }
