@@ -7,6 +7,10 @@
 export const RETRY_MS = [500, 1000, 2000, 4000, 8000]; // after these fail the badge says disconnected, and tries go on:
 export const RETRY_LATER_MS = 15000;                   // the session is still live, so the server may well come back
 
+// The server closed the connection for this tab's sake: it fell too far behind the output, or sent input the shell
+// could not take. The close reason says which, in the server's words; the page connects again as after any loss.
+export const CLOSE_DROPPED = 4001;
+
 /** The websocket URL for a session's terminalUrl: same origin, so the browser sends the owner cookie along. */
 export function socketUrl(terminalUrl, pageUrl) {
   const url = new URL(terminalUrl, pageUrl);
@@ -36,4 +40,9 @@ export function retryState(failures, everConnected) {
     return 'disconnected';
   }
   return everConnected ? 'reconnecting' : 'connecting';
+}
+
+/** The server's reason for a close, when it dropped this tab; null for any other close. */
+export function droppedReason(code, reason) {
+  return code === CLOSE_DROPPED ? reason || '' : null;
 }

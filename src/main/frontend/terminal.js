@@ -7,7 +7,9 @@
  *   onControl      progress.js's handler for the check and setup messages about the steps.
  * It answers {terminal()}, the live xterm Terminal or null (for the browser tests and the console).
  *
- * UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message bundle.
+ * Input goes through input.js's queue: frames of at most 16 KiB, held back while the server says the shell has too
+ * much unread input. UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message
+ * bundle.
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
@@ -15,8 +17,8 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { initCompose } from './compose.js';
 import { byId } from './dom.js';
-import { typed, utf8 } from './input.js';
-import { parseControl, retryDelay, retryState, socketUrl } from './protocol.js';
+import { createInputQueue, typed, utf8 } from './input.js';
+import { droppedReason, parseControl, retryDelay, retryState, socketUrl } from './protocol.js';
 import { withDetail } from './text.js';
 
 const PING_MS = 25000;
@@ -91,6 +93,15 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     let pingTimer = null;
     let resizeTimer = null;
     let fitFrame = 0;
+    let keepMessage = false; // the server's reason for dropping the last connection stays up through the reconnect
+    const queue = createInputQueue({
+      transmit: (frame) => {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+          socket.send(frame);
+        }
+      },
+      backlog: () => (socket ? socket.bufferedAmount : 0),
+    });
 
     function setState(state) {
       badge.hidden = false;
@@ -102,9 +113,10 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       setRunCommand(connected ? run : null);
     }
 
+    /** Input, in order after what waits; none while not connected (before the replay is drawn, or after a loss). */
     function sendBytes(bytes) {
       if (connected && socket && socket.readyState === WebSocket.OPEN) {
-        socket.send(bytes);
+        queue.send(bytes);
       }
     }
 
@@ -136,6 +148,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
 
     function connect() {
       clearTimeout(retryTimer);
+      queue.reset(); // a new connection starts unpaused, with nothing of the last one's input
       const ws = new WebSocket(socketUrl(session.terminalUrl, window.location.href));
       ws.binaryType = 'arraybuffer';
       socket = ws;
@@ -154,8 +167,13 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
           term.write(new Uint8Array(event.data));
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         if (socket === ws) {
+          const reason = droppedReason(event.code, event.reason);
+          if (reason !== null) {
+            showMessage(withDetail(labels.error, reason));
+            keepMessage = true;
+          }
           lost();
         }
       };
@@ -170,6 +188,10 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
         status(ws, msg.state);
       } else if (msg.type === 'error') {
         showMessage(withDetail(labels.error, msg.message));
+      } else if (msg.type === 'flow') {
+        if (socket === ws) {
+          queue.setPaused(msg.paused === true);
+        }
       } else if (msg.type === 'check' || msg.type === 'setup') {
         onControl(msg); // the steps' business: progress.js turns them green or red
       }
@@ -184,7 +206,10 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
           if (socket === ws) {
             failures = 0;
             everConnected = true;
-            showMessage('');
+            if (!keepMessage) {
+              showMessage('');
+            }
+            keepMessage = false;
             setState('connected');
           }
         });
@@ -202,10 +227,11 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       sessions.refresh();
     }
 
-    /** A connection that did not come up, or went away. */
+    /** A connection that did not come up, or went away; the input waiting for it goes with it. */
     function lost() {
       clearInterval(pingTimer);
       socket = null;
+      queue.reset();
       if (over) {
         setState('disconnected');
         return;
@@ -243,6 +269,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       clearInterval(pingTimer);
       clearTimeout(resizeTimer);
       cancelAnimationFrame(fitFrame);
+      queue.reset();
       observer.disconnect();
       if (socket) {
         const ws = socket;
@@ -255,6 +282,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       xterm = null;
     }
 
+    // One encoding for the whole text: a paste of megabytes is one onData string, cut into frames afterwards.
     send = (text) => sendBytes(utf8(text));
     term.onData(send);
     // Some mouse reports are not UTF-8: onBinary gives them as one byte per character.

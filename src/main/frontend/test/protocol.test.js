@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RETRY_LATER_MS, RETRY_MS, parseControl, retryDelay, retryState, socketUrl } from '../protocol.js';
+import {
+  CLOSE_DROPPED, RETRY_LATER_MS, RETRY_MS, droppedReason, parseControl, retryDelay, retryState, socketUrl,
+} from '../protocol.js';
 
 describe('socketUrl', () => {
   it('takes the page\'s host and turns http into ws', () => {
@@ -41,5 +43,20 @@ describe('reconnecting', () => {
     assert.equal(retryState(RETRY_MS.length, true), 'reconnecting');
     assert.equal(retryState(RETRY_MS.length + 1, true), 'disconnected');
     assert.equal(retryState(RETRY_MS.length + 1, false), 'disconnected');
+  });
+});
+
+describe('droppedReason', () => {
+  it('gives the server\'s reason when it dropped this tab (4001)', () => {
+    assert.equal(CLOSE_DROPPED, 4001);
+    const reason = 'This tab fell more than 1024 KiB behind';
+    assert.equal(droppedReason(4001, reason), reason);
+    assert.equal(droppedReason(4001, ''), '');
+  });
+
+  it('answers null for other closes, which show nothing', () => {
+    assert.equal(droppedReason(1000, ''), null);
+    assert.equal(droppedReason(1006, ''), null);
+    assert.equal(droppedReason(1011, 'server error'), null);
   });
 });
