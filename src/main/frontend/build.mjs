@@ -1,5 +1,6 @@
-// Bundles the terminal front end into one IIFE file and copies xterm's stylesheet next to it, so the page loads
-// two static files from the classpath and nothing from elsewhere. Maven runs it in generate-resources:
+// Bundles the lab page's front end (main.js and the modules it imports, xterm.js among them) into one IIFE file
+// and copies xterm's stylesheet next to it, so the page loads two static files from the classpath and nothing from
+// elsewhere. Maven runs it in generate-resources:
 //   npm run build -- <target/classes/META-INF/resources/assets>
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 
 mkdirSync(outdir, { recursive: true });
 await build({
-  entryPoints: [join(here, 'terminal.js')],
-  outfile: join(outdir, 'terminal.bundle.js'),
+  entryPoints: [join(here, 'main.js')],
+  outfile: join(outdir, 'labdeck.bundle.js'),
   bundle: true,
   format: 'iife',
   target: ['es2020'],

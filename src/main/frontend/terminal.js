@@ -1,51 +1,34 @@
 /*
- * The lab page's live terminal: xterm.js on the session's terminal websocket (see the contract's "Terminal
- * websocket"), the compose line under it and the split beside it. esbuild bundles this into one IIFE file
- * (build.mjs), loaded after lab.js and session.js, whose hooks on window.Labdeck it uses:
- *   onSessionReady / onSessionEnded  open and close the terminal with the session;
- *   setRunCommand                    makes the Run buttons type into the terminal while it is connected;
- *   copyText, refreshSession         lab.js's clipboard helper and session.js's "ask the server now";
- *   onControl                        progress.js's handler for the check and setup messages about the steps.
- * Its own: Labdeck.terminal, the live xterm Terminal or null (for tests and the browser console).
+ * The live terminal: xterm.js on the session's terminal websocket (see the contract's "Terminal websocket") and the
+ * compose line under it. initTerminal(mount, parts) gets from main.js what it works with:
+ *   session        session.js's: onReady / onEnded open and close the terminal with the session, refresh asks
+ *                  the server now (after a lost connection);
+ *   setRunCommand  lab.js's: makes the Run buttons type into the terminal while it is connected;
+ *   onControl      progress.js's handler for the check and setup messages about the steps.
+ * It answers {terminal()}, the live xterm Terminal or null (for the browser tests and the console).
  *
- * UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message bundle.
+ * Input goes through input.js's queue: frames of at most 16 KiB, held back while the server says the shell has too
+ * much unread input. UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message
+ * bundle.
  */
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { initCompose } from './compose.js';
-import { initSplit } from './split.js';
+import { byId } from './dom.js';
+import { createInputQueue, typed, utf8 } from './input.js';
+import { droppedReason, parseControl, retryDelay, retryState, socketUrl } from './protocol.js';
+import { withDetail } from './text.js';
 
 const PING_MS = 25000;
 const RESIZE_DELAY_MS = 150;
-const RETRY_MS = [500, 1000, 2000, 4000, 8000]; // after these fail the badge says disconnected, and tries go on:
-const RETRY_LATER_MS = 15000;                   // the session is still live, so the server may well come back
-
-const Labdeck = (window.Labdeck = window.Labdeck || {});
-const encoder = new TextEncoder();
-
-function byId(id) {
-  return document.getElementById(id);
-}
-
-/** The websocket URL for the session: same origin, so the browser sends the owner cookie along. */
-function socketUrl(session) {
-  const url = new URL(session.terminalUrl, window.location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
-}
 
 function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-/** A command as if typed: each line ends with Enter, which a terminal sends as \r. */
-function typed(text) {
-  return text.replace(/(\r?\n)+$/, '').replace(/\r?\n/g, '\r') + '\r';
-}
-
-function setUpTerminal(mount) {
+export function initTerminal(mount, { session: sessions, setRunCommand, copyText, onControl }) {
   const data = mount.dataset;
   const labels = {
     connecting: data.labelConnecting,
@@ -63,6 +46,7 @@ function setUpTerminal(mount) {
   let send = () => {};
   const setComposeEnabled = initCompose(byId('compose-input'), byId('compose-send'), (text) => send(text));
   let current = null;
+  let xterm = null;
 
   function showMessage(text) {
     message.textContent = text || '';
@@ -70,7 +54,7 @@ function setUpTerminal(mount) {
   }
 
   function copy(text) {
-    return (Labdeck.copyText ? Labdeck.copyText(text) : navigator.clipboard.writeText(text)).catch(() => false);
+    return copyText(text).catch(() => false);
   }
 
   /** Opens a terminal on session and keeps it connected until stop(). */
@@ -109,6 +93,15 @@ function setUpTerminal(mount) {
     let pingTimer = null;
     let resizeTimer = null;
     let fitFrame = 0;
+    let keepMessage = false; // the server's reason for dropping the last connection stays up through the reconnect
+    const queue = createInputQueue({
+      transmit: (frame) => {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+          socket.send(frame);
+        }
+      },
+      backlog: () => (socket ? socket.bufferedAmount : 0),
+    });
 
     function setState(state) {
       badge.hidden = false;
@@ -117,14 +110,13 @@ function setUpTerminal(mount) {
       connected = state === 'connected';
       term.options.disableStdin = !connected;
       setComposeEnabled(connected);
-      if (Labdeck.setRunCommand) {
-        Labdeck.setRunCommand(connected ? run : null);
-      }
+      setRunCommand(connected ? run : null);
     }
 
+    /** Input, in order after what waits; none while not connected (before the replay is drawn, or after a loss). */
     function sendBytes(bytes) {
       if (connected && socket && socket.readyState === WebSocket.OPEN) {
-        socket.send(bytes);
+        queue.send(bytes);
       }
     }
 
@@ -156,7 +148,8 @@ function setUpTerminal(mount) {
 
     function connect() {
       clearTimeout(retryTimer);
-      const ws = new WebSocket(socketUrl(session));
+      queue.reset(); // a new connection starts unpaused, with nothing of the last one's input
+      const ws = new WebSocket(socketUrl(session.terminalUrl, window.location.href));
       ws.binaryType = 'arraybuffer';
       socket = ws;
       ws.onopen = () => {
@@ -174,26 +167,33 @@ function setUpTerminal(mount) {
           term.write(new Uint8Array(event.data));
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         if (socket === ws) {
+          const reason = droppedReason(event.code, event.reason);
+          if (reason !== null) {
+            showMessage(withDetail(labels.error, reason));
+            keepMessage = true;
+          }
           lost();
         }
       };
     }
 
     function control(ws, text) {
-      let msg;
-      try {
-        msg = JSON.parse(text);
-      } catch (e) {
+      const msg = parseControl(text);
+      if (!msg) {
         return;
       }
       if (msg.type === 'status') {
         status(ws, msg.state);
       } else if (msg.type === 'error') {
-        showMessage(labels.error + (msg.message ? ' ' + msg.message : ''));
-      } else if ((msg.type === 'check' || msg.type === 'setup') && Labdeck.onControl) {
-        Labdeck.onControl(msg); // the steps' business: progress.js turns them green or red
+        showMessage(withDetail(labels.error, msg.message));
+      } else if (msg.type === 'flow') {
+        if (socket === ws) {
+          queue.setPaused(msg.paused === true);
+        }
+      } else if (msg.type === 'check' || msg.type === 'setup') {
+        onControl(msg); // the steps' business: progress.js turns them green or red
       }
       // pong only shows the connection is alive.
     }
@@ -206,7 +206,10 @@ function setUpTerminal(mount) {
           if (socket === ws) {
             failures = 0;
             everConnected = true;
-            showMessage('');
+            if (!keepMessage) {
+              showMessage('');
+            }
+            keepMessage = false;
             setState('connected');
           }
         });
@@ -221,22 +224,21 @@ function setUpTerminal(mount) {
 
     /** The server knows whether the session is still on; session.js asks it and ends the page's session if not. */
     function refreshSession() {
-      if (Labdeck.refreshSession) {
-        Labdeck.refreshSession();
-      }
+      sessions.refresh();
     }
 
-    /** A connection that did not come up, or went away. */
+    /** A connection that did not come up, or went away; the input waiting for it goes with it. */
     function lost() {
       clearInterval(pingTimer);
       socket = null;
+      queue.reset();
       if (over) {
         setState('disconnected');
         return;
       }
-      const delay = failures < RETRY_MS.length ? RETRY_MS[failures] : RETRY_LATER_MS;
+      const delay = retryDelay(failures);
       failures += 1;
-      setState(failures > RETRY_MS.length ? 'disconnected' : everConnected ? 'reconnecting' : 'connecting');
+      setState(retryState(failures, everConnected));
       refreshSession();
       retryTimer = setTimeout(connect, delay);
     }
@@ -267,6 +269,7 @@ function setUpTerminal(mount) {
       clearInterval(pingTimer);
       clearTimeout(resizeTimer);
       cancelAnimationFrame(fitFrame);
+      queue.reset();
       observer.disconnect();
       if (socket) {
         const ws = socket;
@@ -276,10 +279,11 @@ function setUpTerminal(mount) {
       setState('disconnected');
       term.dispose();
       send = () => {};
-      Labdeck.terminal = null;
+      xterm = null;
     }
 
-    send = (text) => sendBytes(encoder.encode(text));
+    // One encoding for the whole text: a paste of megabytes is one onData string, cut into frames afterwards.
+    send = (text) => sendBytes(utf8(text));
     term.onData(send);
     // Some mouse reports are not UTF-8: onBinary gives them as one byte per character.
     term.onBinary((text) => sendBytes(Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff)));
@@ -323,14 +327,14 @@ function setUpTerminal(mount) {
     observer.observe(host);
     document.fonts.ready.then(refit);
 
-    Labdeck.terminal = term;
+    xterm = term;
     setState('connecting');
     connect();
     term.focus();
     return { session, stop, reconnectNow };
   }
 
-  Labdeck.onSessionReady((session) => {
+  sessions.onReady((session) => {
     if (current && current.session.id === session.id) {
       return;
     }
@@ -339,7 +343,7 @@ function setUpTerminal(mount) {
     }
     current = open(session);
   });
-  Labdeck.onSessionEnded((session) => {
+  sessions.onEnded((session) => {
     if (current && current.session.id === session.id) {
       current.stop();
       current = null;
@@ -353,14 +357,6 @@ function setUpTerminal(mount) {
       current.reconnectNow();
     }
   });
-}
 
-const layout = byId('lab');
-const handle = byId('split-handle');
-if (layout && handle) {
-  initSplit(layout, handle);
-}
-const mount = byId('terminal-mount');
-if (mount && Labdeck.onSessionReady) {
-  setUpTerminal(mount);
+  return { terminal: () => xterm };
 }

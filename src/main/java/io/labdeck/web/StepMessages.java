@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The lab page's strings about step progress: statuses, check results, setups, Solve and the completion panel
- * (js/progress.js gets them as data-label-* attributes). English is here; Japanese and Korean are in
+ * (progress.js in src/main/frontend gets them as data-label-* attributes). English is here; Japanese and Korean are in
  * {@code messages/step_ja.properties} and {@code messages/step_ko.properties}. Templates use {@code {step:key}}.
  * Plain text only: the templates escape the result.
  */

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,6 +27,7 @@ import jakarta.inject.Inject;
 class LabPageResourceTest {
 
     private static final Pattern STEP = Pattern.compile("<section class=\"step\" id=\"step-([^\"]+)\" data-step=\"([^\"]+)\"");
+    private static final String BUNDLE = "<script src=\"/assets/labdeck.bundle.js\" defer></script>";
 
     @Inject
     RegistryConfig registry;
@@ -93,7 +98,7 @@ class LabPageResourceTest {
         assertThat(step(html, "run-container"))
                 .contains("data-kind=\"run\"", "data-command=\"docker run --name hello hello-world\"");
         assertThat(step(html, "clean-up")).contains("data-kind=\"show\"").doesNotContain("data-command");
-        assertThat(html).contains("<script src=\"/js/lab.js\" defer></script>");
+        assertThat(html).contains(BUNDLE);
         // Button labels reach the script through data attributes, in the page's language.
         assertThat(html).contains("data-label-copy=\"コピー\"", "data-label-copied=\"コピーしました\"",
                 "data-label-run=\"実行\"", "data-label-run-unavailable=\"コマンドを実行するには、ラボを開始してください。\"");
@@ -128,8 +133,29 @@ class LabPageResourceTest {
                 "data-lab-id=\"web-fixture\"", "data-lang=\"ja\"");
         assertThat(tag(get("/labs/web-fixture?lang=ko", null).asString(), "terminal-pane"))
                 .contains("data-lab-id=\"web-fixture\"", "data-lang=\"ko\"");
-        assertThat(html).containsSubsequence("<script src=\"/js/lab.js\" defer></script>",
-                "<script src=\"/js/session.js\" defer></script>");
+        assertThat(html).contains(BUNDLE);
+    }
+
+    /**
+     * The data-label-* names one module of the front end (src/main/frontend) reads as data.labelName, as attribute
+     * names; the bundle the page loads reads each of them too.
+     */
+    private static List<String> labelsRead(String module) {
+        String source;
+        try {
+            source = Files.readString(Path.of("src", "main", "frontend", module));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Response bundle = get("/assets/labdeck.bundle.js", null);
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\\bdata\\.label([A-Z][A-Za-z]*)").matcher(source);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            assertThat(bundle.asString()).as("the bundle reads %s", m.group()).contains(".label" + m.group(1));
+            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+        }
+        return names;
     }
 
     @Test
@@ -189,13 +215,7 @@ class LabPageResourceTest {
     /** Every label session.js reads is on the page, translated: a label added to the script alone fails here. */
     @Test
     void everyLabelTheSessionScriptReadsIsOnThePage() {
-        Response script = get("/js/session.js", null);
-        assertThat(script.statusCode()).isEqualTo(200);
-        Matcher m = Pattern.compile("\\bdata\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
-        }
+        List<String> names = labelsRead("session.js");
         assertThat(names).hasSizeGreaterThan(10).contains("retry-in", "time-low", "session-expired");
         String ja = get("/labs/web-fixture?lang=ja", null).asString();
         String ko = get("/labs/web-fixture?lang=ko", null).asString();
@@ -207,17 +227,15 @@ class LabPageResourceTest {
     }
 
     @Test
-    void theTerminalsBundleAndStylesheetLoadAfterTheSessionScript() {
+    void thePageLoadsOneBundleAndTheTerminalsStylesheet() {
         String html = get("/labs/web-fixture?lang=ja", null).asString();
         assertThat(html).containsSubsequence("<link rel=\"stylesheet\" href=\"/css/labdeck.css\">",
                 "<link rel=\"stylesheet\" href=\"/assets/xterm.css\">", "</head>");
-        // progress.js registers Labdeck.onControl before the terminal can receive a check message.
-        assertThat(html).containsSubsequence("<script src=\"/js/lab.js\" defer></script>",
-                "<script src=\"/js/session.js\" defer></script>", "<script src=\"/js/progress.js\" defer></script>",
-                "<script src=\"/assets/terminal.bundle.js\" defer></script>");
-        given().get("/js/progress.js").then().statusCode(200).contentType(containsString("javascript"));
+        // One script: main.js wires the buttons, the session, the steps and the terminal itself, in that order.
+        assertThat(html).contains(BUNDLE);
+        assertThat(Pattern.compile("<script\\b").matcher(html).results().count()).isEqualTo(1);
         // Both come from the classpath: the build bundles them (src/main/frontend); nothing is fetched elsewhere.
-        given().get("/assets/terminal.bundle.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().get("/assets/labdeck.bundle.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/assets/xterm.css").then().statusCode(200).contentType(containsString("text/css"));
         assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//");
     }
@@ -253,16 +271,10 @@ class LabPageResourceTest {
         assertThat(label(html, "terminal-mount", "disconnected")).isEqualTo("연결 끊김");
     }
 
-    /** Every label the terminal bundle reads is on the page, translated: a label added to the script alone fails here. */
+    /** Every label terminal.js reads is on the page, translated: a label added to the script alone fails here. */
     @Test
     void everyLabelTheTerminalScriptReadsIsOnThePage() {
-        Response script = get("/assets/terminal.bundle.js", null);
-        assertThat(script.statusCode()).isEqualTo(200);
-        Matcher m = Pattern.compile("\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
-        }
+        List<String> names = labelsRead("terminal.js");
         assertThat(names).contains("connecting", "connected", "reconnecting", "disconnected", "shell-exited", "input");
         String ja = get("/labs/web-fixture?lang=ja", null).asString();
         String ko = get("/labs/web-fixture?lang=ko", null).asString();
@@ -399,13 +411,7 @@ class LabPageResourceTest {
     /** Every label progress.js reads is on the page, translated: a label added to the script alone fails here. */
     @Test
     void everyLabelTheProgressScriptReadsIsOnThePage() {
-        Response script = get("/js/progress.js", null);
-        assertThat(script.statusCode()).isEqualTo(200);
-        Matcher m = Pattern.compile("\\bdata\\.label([A-Z][A-Za-z]*)").matcher(script.asString());
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1).replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
-        }
+        List<String> names = labelsRead("progress.js");
         assertThat(names).hasSizeGreaterThan(15).contains("status-passed", "blocked-note", "progress");
         String ja = get("/labs/check-fixture?lang=ja", null).asString();
         String ko = get("/labs/check-fixture?lang=ko", null).asString();

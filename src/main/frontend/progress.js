@@ -1,38 +1,35 @@
 /*
- * Lab page step progress: each step's status, Check (and Solve in authoring mode), results and hints, step setups,
- * the progress bar and the completion panel.
+ * Step progress: each step's status, Check (and Solve in authoring mode), results and hints, step setups, the
+ * progress bar and the completion panel.
  *
  * What it shows comes from three places:
  *   - the session view (GET /api/sessions/{id}), fetched when a session is ready and again after every change;
- *   - the terminal websocket's check and setup messages, which terminal.bundle.js hands to Labdeck.onControl: they
- *     turn a step green or red at once (the server checks in the background after each Enter), then the view is
- *     fetched again, since a pass can open other steps;
+ *   - the terminal websocket's check and setup messages, which the terminal hands to onControl: they turn a step
+ *     green or red at once (the server checks in the background after each Enter), then the view is fetched again,
+ *     since a pass can open other steps;
  *   - with no live session, this browser's latest ended session of the lab (GET /api/sessions/latest), shown
  *     read-only until a new session starts from zero.
  *
- * It uses session.js's hooks (onSessionReady, onSessionEnded, currentSession, refreshSession). Every string comes
- * from the data-label-* attributes of #steps, rendered from the message bundle; messages the checks print are
- * inserted as text, never as HTML.
+ * It follows the session through session.js's onReady, onEnded, current and refresh. Every string comes from the
+ * data-label-* attributes of #steps, rendered from the message bundle; messages the checks print are inserted as
+ * text, never as HTML.
  */
-(function () {
-  'use strict';
+import { call, isView, sessionUrl, stepUrl } from './api.js';
+import { announceIn, byId } from './dom.js';
+import { currentStepId, onceWithin, progressOf, refusalOf } from './steps.js';
+import { fill, listOf } from './text.js';
 
-  var list = document.getElementById('steps');
-  var pane = document.getElementById('terminal-pane');
-  var Labdeck = window.Labdeck;
-  if (!list || !pane || !window.fetch || !Labdeck || !Labdeck.onSessionReady) {
-    return;
-  }
+const REFRESH_DELAY_MS = 250;    // several pushes in a row (a pass, then the setup of the step it opens) make one fetch
+const ANNOUNCE_REPEAT_MS = 2000; // a button's answer and its websocket push say the same thing: say it once
 
-  var REFRESH_DELAY_MS = 250;   // several pushes in a row (a pass, then the setup of the step it opens) make one fetch
-  var ANNOUNCE_REPEAT_MS = 2000; // a button's answer and its websocket push say the same thing: say it once
-
-  var api = pane.dataset.api;
-  var labId = pane.dataset.labId;
-  var lang = pane.dataset.lang;
-  var uiLang = document.documentElement.lang; // the page's UI language; the steps' own is the lab's
-  var data = list.dataset;
-  var labels = {
+/** list is #steps, pane #terminal-pane (the API's address, the lab and its language), session session.js's. */
+export function initProgress(list, pane, session) {
+  const api = pane.dataset.api;
+  const labId = pane.dataset.labId;
+  const lang = pane.dataset.lang;
+  const uiLang = document.documentElement.lang; // the page's UI language; the steps' own is the lab's
+  const data = list.dataset;
+  const labels = {
     statusPending: data.labelStatusPending,
     statusPassed: data.labelStatusPassed,
     statusFailed: data.labelStatusFailed,
@@ -52,135 +49,75 @@
     setupRetrying: data.labelSetupRetrying,
     announcePassed: data.labelAnnouncePassed,
     announceFailed: data.labelAnnounceFailed,
-    progress: data.labelProgress
+    progress: data.labelProgress,
   };
-  var statusLabels = {
+  const statusLabels = {
     pending: labels.statusPending,
     passed: labels.statusPassed,
     failed: labels.statusFailed,
-    blocked: labels.statusBlocked
+    blocked: labels.statusBlocked,
   };
 
-  function el(id) {
-    return document.getElementById(id);
-  }
+  const bar = byId('lab-progress');
+  const barLabel = byId('lab-progress-label');
+  const notice = byId('progress-notice');
+  const complete = byId('lab-complete');
+  const completeEnd = byId('lab-complete-end');
+  const liveRegion = byId('progress-live');
+  const fresh = onceWithin(ANNOUNCE_REPEAT_MS);
 
-  var bar = el('lab-progress');
-  var barLabel = el('lab-progress-label');
-  var notice = el('progress-notice');
-  var complete = el('lab-complete');
-  var completeEnd = el('lab-complete-end');
-  var liveRegion = el('progress-live');
-
-  var steps = {};          // step id -> its elements
-  var sessionId = null;    // the live session whose steps are shown, or null
-  var ready = false;       // whether its checks can run now
-  var view = null;         // the session view shown (the live session's, or the earlier one read-only)
-  var busy = {};           // step id -> 'check' or 'solve' while that request runs
-  var setupBusy = {};      // step id -> true while its setup is retried
-  var errors = {};         // step id -> {title, detail}: a request that failed (not a check that did not pass)
-  var fetchSeq = 0;        // answers to fetches older than what is shown are dropped
-  var refreshTimer = null;
-  var wasComplete = null;  // whether the view shown before was complete; null before a session's first view
-  var lastAnnounced = { text: '', at: 0 };
-  var current = null;      // the first open step not passed yet: the one the learner is on, which says it is auto-checked
+  const steps = {};        // step id -> its elements
+  let sessionId = null;    // the live session whose steps are shown, or null
+  let ready = false;       // whether its checks can run now
+  let view = null;         // the session view shown (the live session's, or the earlier one read-only)
+  let busy = {};           // step id -> 'check' or 'solve' while that request runs
+  let setupBusy = {};      // step id -> true while its setup is retried
+  let errors = {};         // step id -> {title, detail}: a request that failed (not a check that did not pass)
+  let fetchSeq = 0;        // answers to fetches older than what is shown are dropped
+  let refreshTimer = null;
+  let wasComplete = null;  // whether the view shown before was complete; null before a session's first view
+  let current = null;      // the first open step not passed yet: the one the learner is on, which says it is auto-checked
 
   /* ---- The page's steps ------------------------------------------------------------------------------------- */
 
-  list.querySelectorAll('section.step').forEach(function (section) {
-    var id = section.getAttribute('data-step');
-    var result = el('step-result-' + id);
-    var setup = el('step-setup-' + id);
-    var check = section.querySelector('[data-check]');
-    var solve = section.querySelector('[data-solve]');
+  list.querySelectorAll('section.step').forEach((section) => {
+    const id = section.getAttribute('data-step');
+    const result = byId('step-result-' + id);
+    const setup = byId('step-setup-' + id);
+    const check = section.querySelector('[data-check]');
+    const solve = section.querySelector('[data-solve]');
     steps[id] = {
-      section: section,
-      title: (el('step-title-' + id) || section).textContent.trim(),
+      section,
+      title: (byId('step-title-' + id) || section).textContent.trim(),
       badge: section.querySelector('[data-status-badge]'),
-      check: check,
+      check,
       tip: check && check.parentNode.classList.contains('has-tip') ? check.parentNode : null,
-      solve: solve,
+      solve,
       // Authoring mode's strings are on its button only, so that a learner's page carries none of them.
       solveLabel: solve && solve.textContent.trim(),
       solvingLabel: solve && solve.getAttribute('data-label-solving'),
-      note: el('check-note-' + id),
-      result: result,
+      note: byId('check-note-' + id),
+      result,
       resultTitle: result && result.querySelector('[data-result-title]'),
       resultMessage: result && result.querySelector('[data-result-message]'),
       resultHint: result && result.querySelector('[data-result-hint]'),
       hintText: result && result.querySelector('[data-hint-text]'),
-      setup: setup,
+      setup,
       setupMessage: setup && setup.querySelector('[data-setup-message]'),
-      setupRetry: setup && setup.querySelector('[data-setup-retry]')
+      setupRetry: setup && setup.querySelector('[data-setup-retry]'),
     };
   });
 
-  /* ---- Talking to the API ----------------------------------------------------------------------------------- */
-
-  /** Resolves to {ok, status, data}; rejects only when the server could not be reached. */
-  function call(method, url) {
-    return fetch(url, { method: method, credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        return response.text().then(function (text) {
-          var json = null;
-          try {
-            json = text ? JSON.parse(text) : null;
-          } catch (e) {
-            json = null;
-          }
-          return { ok: response.ok, status: response.status, data: json };
-        });
-      });
-  }
-
-  function sessionUrl(id) {
-    return api + '/' + encodeURIComponent(id);
-  }
-
-  function stepUrl(id, stepId, action) {
-    return sessionUrl(id) + '/steps/' + encodeURIComponent(stepId) + '/' + action;
-  }
-
-  function isView(json) {
-    return !!(json && typeof json.id === 'string' && Array.isArray(json.steps));
-  }
-
   /* ---- Text ------------------------------------------------------------------------------------------------- */
-
-  /** A label with its {name} placeholders filled in. */
-  function fill(template, values) {
-    var text = template || '';
-    Object.keys(values).forEach(function (key) {
-      text = text.split('{' + key + '}').join(String(values[key]));
-    });
-    return text;
-  }
 
   function titleOf(stepId) {
     return steps[stepId] ? steps[stepId].title : stepId;
   }
 
-  /** "A, B and C" as the page's language writes it. */
-  function listOf(items) {
-    if (window.Intl && Intl.ListFormat) {
-      try {
-        return new Intl.ListFormat(uiLang, { type: 'conjunction' }).format(items);
-      } catch (e) {
-        // an odd language tag: fall through
-      }
-    }
-    return items.join(', ');
-  }
-
   function announce(text) {
-    var now = Date.now();
-    if (!text || (text === lastAnnounced.text && now - lastAnnounced.at < ANNOUNCE_REPEAT_MS)) {
-      return;
+    if (fresh(text)) {
+      announceIn(liveRegion, text);
     }
-    lastAnnounced = { text: text, at: now };
-    liveRegion.textContent = '';
-    // A fresh text node after a tick, so the same words said twice are announced twice.
-    setTimeout(function () { liveRegion.textContent = text; }, 60);
   }
 
   function announceResult(stepId, status) {
@@ -194,38 +131,26 @@
   /* ---- Showing the steps ------------------------------------------------------------------------------------ */
 
   function stepOf(stepId) {
-    if (!view) {
-      return null;
-    }
-    for (var i = 0; i < view.steps.length; i++) {
-      if (view.steps[i].id === stepId) {
-        return view.steps[i];
-      }
-    }
-    return null;
+    return view ? view.steps.find((s) => s.id === stepId) || null : null;
   }
 
   function render() {
     if (!view) {
       return;
     }
-    current = null;
-    view.steps.some(function (s) {
-      current = s.hasCheck && s.status !== 'passed' && s.status !== 'blocked' ? s.id : null;
-      return current !== null;
-    });
+    current = currentStepId(view.steps);
     view.steps.forEach(renderStep);
     renderProgress();
     renderComplete();
   }
 
   function renderStep(s) {
-    var step = steps[s.id];
+    const step = steps[s.id];
     if (!step) {
       return;
     }
-    var action = busy[s.id];
-    var checkable = canCheck();
+    const action = busy[s.id];
+    const checkable = canCheck();
     step.section.setAttribute('data-status', s.status);
     step.section.setAttribute('aria-busy', action ? 'true' : 'false');
     if (step.badge) {
@@ -234,13 +159,13 @@
     if (!step.check) {
       return;
     }
-    var usable = checkable && s.status !== 'blocked';
+    const usable = checkable && s.status !== 'blocked';
     renderButton(step.check, usable, action, action === 'check' ? labels.statusChecking : labels.check);
     if (step.solve) {
       renderButton(step.solve, usable, action, action === 'solve' ? step.solvingLabel : step.solveLabel);
     }
-    var note = !checkable ? labels.checkUnavailable
-      : s.status === 'blocked' ? fill(labels.blockedNote, { steps: listOf((s.waitingFor || []).map(titleOf)) })
+    const note = !checkable ? labels.checkUnavailable
+      : s.status === 'blocked' ? fill(labels.blockedNote, { steps: listOf((s.waitingFor || []).map(titleOf), uiLang) })
         : s.id === current ? labels.checkAuto : '';
     step.note.textContent = note;
     step.note.hidden = !note;
@@ -270,7 +195,7 @@
   }
 
   function renderResult(step, s) {
-    var error = errors[s.id];
+    const error = errors[s.id];
     if (error) {
       showResult(step, 'error', error.title, error.detail, null);
     } else if (s.status === 'failed') {
@@ -298,7 +223,7 @@
     }
     step.setup.hidden = !s.setupError;
     step.setupMessage.textContent = s.setupError || '';
-    var retrying = !!setupBusy[s.id];
+    const retrying = !!setupBusy[s.id];
     step.setupRetry.disabled = !checkable || s.status === 'blocked';
     step.setupRetry.textContent = retrying ? labels.setupRetrying : labels.setupRetry;
     if (retrying) {
@@ -309,28 +234,21 @@
   }
 
   function renderProgress() {
-    var total = 0;
-    var done = 0;
-    view.steps.forEach(function (s) {
-      if (s.hasCheck) {
-        total += 1;
-        done += s.status === 'passed' ? 1 : 0;
-      }
-    });
+    const { done, total } = progressOf(view.steps);
     if (bar && total > 0) {
       bar.max = total;
       bar.value = done;
     }
     if (barLabel) {
-      barLabel.textContent = fill(labels.progress, { done: done, total: total });
+      barLabel.textContent = fill(labels.progress, { done, total });
     }
   }
 
   function renderComplete() {
-    var done = !!view.completed;
-    var appeared = done && complete.hidden;
+    const done = !!view.completed;
+    const appeared = done && complete.hidden;
     complete.hidden = !done;
-    completeEnd.hidden = !(done && canCheck() && Labdeck.currentSession());
+    completeEnd.hidden = !(done && canCheck() && session.current());
     // Only a lab completed while the learner watches takes the focus; a reload shows the panel and leaves focus be.
     if (appeared && wasComplete === false) {
       complete.focus();
@@ -342,8 +260,8 @@
 
   /** Shows a newer view; a step whose status moved loses the error of an earlier request about it. */
   function showView(next) {
-    next.steps.forEach(function (s) {
-      var before = stepOf(s.id);
+    next.steps.forEach((s) => {
+      const before = stepOf(s.id);
       if (view && view.id === next.id && before && before.status !== s.status) {
         delete errors[s.id];
       }
@@ -359,13 +277,13 @@
     if (!sessionId) {
       return;
     }
-    var id = sessionId;
-    var seq = ++fetchSeq;
-    call('GET', sessionUrl(id)).then(function (result) {
+    const id = sessionId;
+    const seq = ++fetchSeq;
+    call('GET', sessionUrl(api, id)).then((result) => {
       if (seq === fetchSeq && id === sessionId && result.ok && isView(result.data)) {
         showView(result.data);
       }
-    }, function () {
+    }, () => {
       // Offline: the next push or action fetches again, and session.js tells the learner about the connection.
     });
   }
@@ -388,12 +306,12 @@
       scheduleRefresh();
       return;
     }
-    var s = stepOf(msg.stepId);
+    const s = stepOf(msg.stepId);
     if (!s) {
       return;
     }
     if (msg.type === 'check') {
-      var changed = s.status !== msg.status;
+      const changed = s.status !== msg.status;
       s.status = msg.status || (msg.passed ? 'passed' : 'failed');
       s.message = msg.message;
       s.hint = msg.hint;
@@ -411,15 +329,15 @@
 
   /** Check or, in authoring mode, solve: both answer with a check's result. */
   function act(stepId, action) {
-    var s = stepOf(stepId);
+    const s = stepOf(stepId);
     if (!canCheck() || busy[stepId] || !s || s.status === 'blocked') {
       return;
     }
-    var id = sessionId;
+    const id = sessionId;
     busy[stepId] = action;
     delete errors[stepId];
     render();
-    call('POST', stepUrl(id, stepId, action)).then(function (result) {
+    call('POST', stepUrl(api, id, stepId, action)).then((result) => {
       if (id !== sessionId) {
         return;
       }
@@ -430,7 +348,7 @@
         refused(stepId, result);
       }
       changedLocally();
-    }, function () {
+    }, () => {
       if (id === sessionId) {
         delete busy[stepId];
         errors[stepId] = { title: labels.networkError, detail: null };
@@ -441,7 +359,7 @@
   }
 
   function applyOutcome(stepId, outcome) {
-    var s = stepOf(stepId);
+    const s = stepOf(stepId);
     if (!s) {
       return;
     }
@@ -456,34 +374,25 @@
     announceResult(stepId, outcome.passed ? 'passed' : 'failed');
   }
 
-  /** A check the server would not run: say why in our words, with the server's particulars where they help. */
+  /** A check the server would not run: say why. */
   function refused(stepId, result) {
-    var code = result.data && result.data.error;
-    var detail = result.data && typeof result.data.message === 'string' ? result.data.message : null;
-    var error;
-    if (code === 'step-blocked') {
-      error = { title: labels.stepBlocked, detail: null };
-    } else if (code === 'session-not-ready' || result.status === 403 || code === 'session-not-found') {
-      error = { title: labels.checkNotReady, detail: null };
-      if (Labdeck.refreshSession) {
-        Labdeck.refreshSession(); // session.js ends the page's session if the server has
-      }
-    } else {
-      error = { title: labels.checkError, detail: detail || 'HTTP ' + result.status };
+    const { title, detail, sessionGone } = refusalOf(result, labels);
+    if (sessionGone) {
+      session.refresh(); // session.js ends the page's session if the server has
     }
-    errors[stepId] = error;
-    announce(error.title);
+    errors[stepId] = { title, detail };
+    announce(title);
   }
 
   function retrySetup(stepId) {
-    var s = stepOf(stepId);
+    const s = stepOf(stepId);
     if (!canCheck() || setupBusy[stepId] || !s) {
       return;
     }
-    var id = sessionId;
+    const id = sessionId;
     setupBusy[stepId] = true;
     render();
-    call('POST', stepUrl(id, stepId, 'setup')).then(function (result) {
+    call('POST', stepUrl(api, id, stepId, 'setup')).then((result) => {
       if (id !== sessionId) {
         return;
       }
@@ -496,7 +405,7 @@
         s.setupError = labels.checkError + (result.data && result.data.message ? ' ' + result.data.message : '');
       }
       changedLocally();
-    }, function () {
+    }, () => {
       if (id === sessionId) {
         delete setupBusy[stepId];
         s.setupError = labels.networkError;
@@ -506,13 +415,13 @@
   }
 
   function endFromPanel() {
-    var endButton = el('session-end');
-    var confirmBox = el('session-confirm');
-    if (!Labdeck.currentSession() || !endButton) {
+    const endButton = byId('session-end');
+    const confirmBox = byId('session-confirm');
+    if (!session.current() || !endButton) {
       return;
     }
     if (confirmBox && !confirmBox.hidden) {
-      el('session-end-cancel').focus();
+      byId('session-end-cancel').focus();
     } else {
       endButton.click(); // session.js asks for confirmation and moves the focus there
     }
@@ -520,10 +429,10 @@
 
   /* ---- Sessions --------------------------------------------------------------------------------------------- */
 
-  function sessionReady(session) {
-    if (sessionId !== session.id) {
+  function sessionReady(live) {
+    if (sessionId !== live.id) {
       // A new session starts from zero: nothing shown so far (an earlier session's steps) carries over.
-      sessionId = session.id;
+      sessionId = live.id;
       busy = {};
       setupBusy = {};
       errors = {};
@@ -535,8 +444,8 @@
     refresh();
   }
 
-  function sessionEnded(session) {
-    if (session.id !== sessionId) {
+  function sessionEnded(last) {
+    if (last.id !== sessionId) {
       return;
     }
     // The steps keep what they showed; only the checks go (they need a sandbox).
@@ -551,27 +460,27 @@
 
   /** With no live session, the latest ended one shows what the learner did before. */
   function showEarlierProgress() {
-    var url = api + '/latest?labId=' + encodeURIComponent(labId) + '&lang=' + encodeURIComponent(lang);
-    call('GET', url).then(function (result) {
+    const url = api + '/latest?labId=' + encodeURIComponent(labId) + '&lang=' + encodeURIComponent(lang);
+    call('GET', url).then((result) => {
       if (sessionId || view || !result.ok || !isView(result.data)) {
         return;
       }
-      var status = result.data.status;
+      const status = result.data.status;
       if (status === 'starting' || status === 'ready') {
         return; // session.js resumes it, and its view comes when it is ready
       }
       view = result.data;
       render();
       notice.hidden = false;
-    }, function () {
+    }, () => {
       // Nothing to show: the page stays as rendered.
     });
   }
 
   /* ---- Wiring ----------------------------------------------------------------------------------------------- */
 
-  list.addEventListener('click', function (event) {
-    var target = event.target.closest('button');
+  list.addEventListener('click', (event) => {
+    const target = event.target.closest('button');
     if (!target || !list.contains(target) || target.getAttribute('aria-disabled') === 'true') {
       return;
     }
@@ -586,14 +495,15 @@
   completeEnd.addEventListener('click', endFromPanel);
 
   // Pushes stop while the tab sleeps or the connection is down: catch up when the page is looked at again.
-  document.addEventListener('visibilitychange', function () {
+  document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && ready) {
       refresh();
     }
   });
 
-  Labdeck.onControl = onControl;
-  Labdeck.onSessionReady(sessionReady);
-  Labdeck.onSessionEnded(sessionEnded);
+  session.onReady(sessionReady);
+  session.onEnded(sessionEnded);
   showEarlierProgress();
-})();
+
+  return { onControl };
+}

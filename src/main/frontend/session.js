@@ -1,38 +1,33 @@
 /*
- * Lab page session controls: Start, the countdown with Extend, and End, on the session REST API.
+ * Session controls: Start, the countdown with Extend, and End, on the session REST API.
  *
  * Everything it needs comes from #terminal-pane: data-api (the sessions endpoint), data-lab-id, data-lang and the
  * data-label-* strings rendered from the message bundle, so this file holds no UI strings. The pane shows one
  * [data-panel] at a time and says which in data-state: idle, starting, ready, ended or error.
  *
- * The owner cookie is httpOnly: the browser sends it with every same-origin fetch, and this script never sees it.
- *
- * Hooks for the terminal (a later issue), on window.Labdeck:
- *   onSessionReady(fn)  fn(session, mount) when a session is ready (at once if one already is). Once a handler is
- *                       registered, the #terminal-mount element replaces the "sandbox is ready" panel.
- *   onSessionEnded(fn)  fn(session, reason) when it ends; reason is ended, expired or failed.
- *   currentSession()    the live session ({id, labId, lang, status, expiresAt, terminalUrl}) or null.
- *   refreshSession()    asks the server about the session now (the terminal lost its connection), ending it here
- *                       if it is over there.
+ * initSession(pane) answers what the steps and the terminal (main.js hands it to them) need:
+ *   onReady(fn)  fn(session, mount) when a session is ready (at once if one already is). Once a handler is
+ *                registered, the #terminal-mount element replaces the "sandbox is ready" panel.
+ *   onEnded(fn)  fn(session, reason) when it ends; reason is ended, expired or failed.
+ *   current()    the live session ({id, labId, lang, status, expiresAt, terminalUrl}) or null.
+ *   refresh()    asks the server about the session now (the terminal lost its connection), ending it here if it is
+ *                over there.
  */
-(function () {
-  'use strict';
+import { call, clockSkew, instant, liveSessionOf, retryAfterSeconds, serverMessage, sessionUrl } from './api.js';
+import { announceIn, byId, isShown } from './dom.js';
+import { fill, formatCountdown, withDetail } from './text.js';
 
-  var pane = document.getElementById('terminal-pane');
-  if (!pane || !window.fetch) {
-    return;
-  }
+const POLL_MS = 30000;          // polling also tells the server the browser is still here
+const STARTING_POLL_MS = 3000;  // a session another tab is still starting
+const LOW_MS = 5 * 60 * 1000;   // the timeLow message says "5 minutes"
+const DEFAULT_RETRY_S = 10;
 
-  var POLL_MS = 30000;          // polling also tells the server the browser is still here
-  var STARTING_POLL_MS = 3000;  // a session another tab is still starting
-  var LOW_MS = 5 * 60 * 1000;   // the timeLow message says "5 minutes"
-  var DEFAULT_RETRY_S = 10;
-
-  var data = pane.dataset;
-  var api = data.api;
-  var labId = data.labId;
-  var lang = data.lang;
-  var labels = {
+export function initSession(pane) {
+  const data = pane.dataset;
+  const api = data.api;
+  const labId = data.labId;
+  const lang = data.lang;
+  const labels = {
     starting: data.labelStarting,
     statusReady: data.labelStatusReady,
     statusEnded: data.labelStatusEnded,
@@ -47,112 +42,62 @@
     sessionFailed: data.labelSessionFailed,
     startFailed: data.labelStartFailed,
     networkError: data.labelNetworkError,
-    retryIn: data.labelRetryIn
+    retryIn: data.labelRetryIn,
   };
 
-  function el(id) {
-    return document.getElementById(id);
-  }
+  const panels = pane.querySelectorAll('[data-panel]');
+  const startButtons = pane.querySelectorAll('[data-action="start"]');
+  const controls = byId('session-controls');
+  const statusBadge = byId('session-status');
+  const timer = byId('session-timer');
+  const countdown = byId('session-countdown');
+  const extendButton = byId('session-extend');
+  const endButton = byId('session-end');
+  const confirmBox = byId('session-confirm');
+  const confirmButton = byId('session-end-confirm');
+  const cancelButton = byId('session-end-cancel');
+  const notice = byId('session-notice');
+  const sessionIdText = byId('session-id');
+  const mount = byId('terminal-mount');
+  const endedText = byId('session-ended-text');
+  const errorTitle = byId('session-error-title');
+  const errorDetail = byId('session-error-detail');
+  const live = byId('session-live');
+  const extendHint = extendButton.title;
 
-  var panels = pane.querySelectorAll('[data-panel]');
-  var startButtons = pane.querySelectorAll('[data-action="start"]');
-  var controls = el('session-controls');
-  var statusBadge = el('session-status');
-  var timer = el('session-timer');
-  var countdown = el('session-countdown');
-  var extendButton = el('session-extend');
-  var endButton = el('session-end');
-  var confirmBox = el('session-confirm');
-  var confirmButton = el('session-end-confirm');
-  var cancelButton = el('session-end-cancel');
-  var notice = el('session-notice');
-  var sessionIdText = el('session-id');
-  var mount = el('terminal-mount');
-  var endedText = el('session-ended-text');
-  var errorTitle = el('session-error-title');
-  var errorDetail = el('session-error-detail');
-  var live = el('session-live');
-  var extendHint = extendButton.title;
-
-  var session = null;       // the live session, as the API last described it
-  var expiresAt = 0;        // ms since the epoch, server time
-  var skew = 0;             // server clock minus ours, when they differ noticeably
-  var tickTimer = null;
-  var pollTimer = null;
-  var retryTimer = null;
-  var busy = false;
-  var low = false;
-  var readyFired = null;    // the id of the session the ready hooks last ran for
-  var readyHandlers = [];
-  var endedHandlers = [];
+  let session = null;       // the live session, as the API last described it
+  let expiresAt = 0;        // ms since the epoch, server time
+  let skew = 0;             // server clock minus ours, when they differ noticeably
+  let tickTimer = null;
+  let pollTimer = null;
+  let retryTimer = null;
+  let busy = false;
+  let low = false;
+  let readyFired = null;    // the id of the session the ready hooks last ran for
+  const readyHandlers = [];
+  const endedHandlers = [];
 
   /* ---- Talking to the API ---------------------------------------------------------------------------------- */
 
-  function noteServerTime(response) {
-    var date = Date.parse(response.headers.get('Date') || '');
-    if (!isNaN(date)) {
-      var diff = date - Date.now();
-      skew = Math.abs(diff) > 3000 ? diff : 0;
-    }
+  /** call() that also keeps up with the server's clock, which the expiry is in. */
+  function request(method, url, body) {
+    return call(method, url, body).then((result) => {
+      const diff = clockSkew(result.response.headers.get('Date'), Date.now());
+      if (diff !== null) {
+        skew = diff;
+      }
+      return result;
+    });
   }
 
   function now() {
     return Date.now() + skew;
   }
 
-  /** Resolves to {ok, status, data, response}; rejects only when the server could not be reached. */
-  function call(method, url, body) {
-    var init = { method: method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-    if (body) {
-      init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    return fetch(url, init).then(function (response) {
-      noteServerTime(response);
-      return response.text().then(function (text) {
-        var json = null;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch (e) {
-          json = null;
-        }
-        return { ok: response.ok, status: response.status, data: json, response: response };
-      });
-    });
-  }
-
-  function sessionUrl(id) {
-    return api + '/' + encodeURIComponent(id);
-  }
-
-  /** The server's own words for an error, if it sent any. */
-  function serverMessage(result) {
-    return result && result.data && typeof result.data.message === 'string' ? result.data.message : '';
-  }
-
-  /** Our own words first (the server's may be in English), then the server's for the particulars. */
-  function withDetail(ours, theirs) {
-    return theirs ? ours + ' ' + theirs : ours;
-  }
-
-  function instant(value) {
-    if (typeof value === 'number') {
-      return value < 1e11 ? value * 1000 : value; // epoch seconds (Jackson timestamps) or milliseconds
-    }
-    var parsed = Date.parse(value);
-    return isNaN(parsed) ? 0 : parsed;
-  }
-
-  function isLive(status) {
-    return status === 'starting' || status === 'ready';
-  }
-
   /* ---- Showing things ------------------------------------------------------------------------------------- */
 
   function announce(text) {
-    live.textContent = '';
-    // A fresh text node after a tick, so the same words said twice are announced twice.
-    setTimeout(function () { live.textContent = text; }, 60);
+    announceIn(live, text);
   }
 
   function setNotice(text, tone) {
@@ -163,21 +108,17 @@
 
   /** Moves focus to target when it was inside the pane and would otherwise be lost with a hidden element. */
   function keepFocus(target) {
-    var active = document.activeElement;
+    const active = document.activeElement;
     if (target && (!active || active === document.body || (pane.contains(active) && !isShown(active)))) {
       target.focus();
     }
   }
 
-  function isShown(node) {
-    return !!(node.offsetWidth || node.offsetHeight || node.getClientRects().length);
-  }
-
   function show(state) {
-    var terminalTakesOver = state === 'ready' && readyHandlers.length > 0;
+    const terminalTakesOver = state === 'ready' && readyHandlers.length > 0;
     pane.setAttribute('data-state', state);
-    panels.forEach(function (panel) {
-      var name = panel.getAttribute('data-panel');
+    panels.forEach((panel) => {
+      const name = panel.getAttribute('data-panel');
       panel.hidden = terminalTakesOver ? true : name !== state;
     });
     mount.hidden = !terminalTakesOver;
@@ -190,7 +131,7 @@
 
   function setBusy(on) {
     busy = on;
-    startButtons.forEach(function (button) {
+    startButtons.forEach((button) => {
       if (on && !button.hasAttribute('data-label')) {
         button.setAttribute('data-label', button.textContent);
       }
@@ -199,18 +140,8 @@
     });
   }
 
-  function format(ms) {
-    var total = Math.max(0, Math.ceil(ms / 1000));
-    var h = Math.floor(total / 3600);
-    var m = Math.floor((total % 3600) / 60);
-    var s = total % 60;
-    var mm = (m < 10 ? '0' : '') + m;
-    var ss = (s < 10 ? '0' : '') + s;
-    return h > 0 ? h + ':' + mm + ':' + ss : mm + ':' + ss;
-  }
-
   function retryText(seconds) {
-    return labels.retryIn.split('{seconds}').join(String(seconds));
+    return fill(labels.retryIn, { seconds });
   }
 
   /* ---- Timers --------------------------------------------------------------------------------------------- */
@@ -233,9 +164,9 @@
   }
 
   function tick() {
-    var left = expiresAt - now();
-    countdown.textContent = format(left);
-    var isLow = left < LOW_MS;
+    const left = expiresAt - now();
+    countdown.textContent = formatCountdown(left);
+    const isLow = left < LOW_MS;
     if (isLow !== low) {
       low = isLow;
       timer.classList.toggle('is-low', low);
@@ -272,7 +203,7 @@
       lang: view.lang,
       status: view.status,
       expiresAt: view.expiresAt,
-      terminalUrl: view.terminalUrl
+      terminalUrl: view.terminalUrl,
     };
     expiresAt = instant(view.expiresAt);
     if (view.status === 'ready') {
@@ -286,7 +217,7 @@
   }
 
   function ready() {
-    var wasReady = pane.getAttribute('data-state') === 'ready';
+    const wasReady = pane.getAttribute('data-state') === 'ready';
     statusBadge.textContent = labels.statusReady;
     statusBadge.setAttribute('data-status', 'ready');
     sessionIdText.textContent = session.id;
@@ -311,26 +242,25 @@
       return;
     }
     readyFired = session.id;
-    readyHandlers.forEach(function (fn) { runHook(fn, [currentSession(), mount]); });
+    readyHandlers.forEach((fn) => runHook(fn, [currentSession(), mount]));
   }
 
+  /** One part of the page failing must not stop the others from hearing about the session. */
   function runHook(fn, args) {
     try {
-      fn.apply(null, args);
+      fn(...args);
     } catch (e) {
-      if (window.console) {
-        console.error(e);
-      }
+      console.error(e);
     }
   }
 
   /** The session is over: reason is ended, expired or failed. */
   function ended(reason) {
-    var last = currentSession();
+    const last = currentSession();
     stopTimers();
     session = null;
     readyFired = null;
-    var text = reason === 'expired' ? labels.sessionExpired
+    const text = reason === 'expired' ? labels.sessionExpired
       : reason === 'failed' ? labels.sessionFailed : labels.sessionEnded;
     endedText.textContent = text;
     statusBadge.textContent = labels.statusEnded;
@@ -339,8 +269,8 @@
     announce(text);
     keepFocus(endedText);
     if (last) {
-      var why = reason === 'expired' || reason === 'failed' ? reason : 'ended';
-      endedHandlers.forEach(function (fn) { runHook(fn, [last, why]); });
+      const why = reason === 'expired' || reason === 'failed' ? reason : 'ended';
+      endedHandlers.forEach((fn) => runHook(fn, [last, why]));
     }
   }
 
@@ -363,27 +293,19 @@
       lang: session.lang,
       status: session.status,
       expiresAt: session.expiresAt,
-      terminalUrl: session.terminalUrl
+      terminalUrl: session.terminalUrl,
     };
   }
 
   /* ---- Actions -------------------------------------------------------------------------------------------- */
 
   // The page asks for this browser's live session of this lab and language first, so a reload resumes it.
-  var lookup = call('GET', api).then(function (result) {
-    if (!result.ok || !Array.isArray(result.data)) {
-      return null;
-    }
-    var mine = result.data.filter(function (s) {
-      return s && s.labId === labId && s.lang === lang && isLive(s.status);
-    });
-    mine.sort(function (a, b) { return instant(b.expiresAt) - instant(a.expiresAt); });
-    return mine[0] || null;
-  }, function () {
-    return null;
-  });
+  let lookup = request('GET', api).then(
+    (result) => (result.ok ? liveSessionOf(result.data, labId, lang) : null),
+    () => null,
+  );
 
-  lookup.then(function (found) {
+  lookup.then((found) => {
     if (found && !session && !busy) {
       lookup = Promise.resolve(null); // used up: a session ended since must not come back with Start again
       adopt(found);
@@ -399,13 +321,13 @@
     show('starting');
     announce(labels.sessionStarting);
     keepFocus(pane.querySelector('[data-panel="starting"] .panel-title'));
-    lookup.then(function (found) {
+    lookup.then((found) => {
       if (found) {
         lookup = Promise.resolve(null);
         return { ok: true, status: 200, data: found };
       }
-      return call('POST', api, { labId: labId, lang: lang });
-    }).then(function (result) {
+      return request('POST', api, { labId, lang });
+    }).then((result) => {
       setBusy(false);
       if (result.ok && result.data && result.data.id) {
         adopt(result.data);
@@ -414,7 +336,7 @@
       } else {
         failed(labels.startFailed, serverMessage(result) || ('HTTP ' + result.status));
       }
-    }, function () {
+    }, () => {
       setBusy(false);
       failed(labels.startFailed, labels.networkError);
     });
@@ -422,18 +344,16 @@
 
   /** 429: count down Retry-After, then try once more by itself; a second 429 just says so. */
   function tooMany(result, wasRetry) {
-    var seconds = parseInt(result.response && result.response.headers.get('Retry-After'), 10);
-    if (!(seconds > 0)) {
-      seconds = DEFAULT_RETRY_S;
-    }
+    const seconds = retryAfterSeconds(result.response && result.response.headers.get('Retry-After'),
+      DEFAULT_RETRY_S);
     if (wasRetry) {
       failed(labels.startFailed, serverMessage(result) || retryText(seconds));
       return;
     }
-    var until = Date.now() + seconds * 1000;
+    const until = Date.now() + seconds * 1000;
     failed(labels.startFailed, retryText(seconds));
-    retryTimer = setInterval(function () {
-      var left = Math.ceil((until - Date.now()) / 1000);
+    retryTimer = setInterval(() => {
+      const left = Math.ceil((until - Date.now()) / 1000);
       if (left <= 0) {
         clearRetry();
         start(true);
@@ -448,14 +368,14 @@
     if (!session) {
       return;
     }
-    var id = session.id;
+    const id = session.id;
     clearTimeout(pollTimer);
-    call('GET', sessionUrl(id)).then(function (result) {
+    request('GET', sessionUrl(api, id)).then((result) => {
       if (!session || session.id !== id) {
         return;
       }
       if (result.ok && result.data) {
-        var view = result.data;
+        const view = result.data;
         session.status = view.status;
         session.expiresAt = view.expiresAt;
         expiresAt = instant(view.expiresAt);
@@ -478,7 +398,7 @@
       } else {
         retryLater(expiring);
       }
-    }, function () {
+    }, () => {
       if (session && session.id === id) {
         retryLater(expiring);
       }
@@ -497,9 +417,9 @@
     if (!session || extendButton.disabled || extendButton.getAttribute('aria-disabled') === 'true') {
       return;
     }
-    var id = session.id;
+    const id = session.id;
     extendButton.disabled = true;
-    call('POST', sessionUrl(id) + '/extend').then(function (result) {
+    request('POST', sessionUrl(api, id) + '/extend').then((result) => {
       if (!session || session.id !== id) {
         return;
       }
@@ -513,7 +433,7 @@
       } else if (result.status === 409) {
         // At the longest a session may last: Extend stays off and says why (aria-disabled rather than disabled,
         // so it keeps its tooltip and focus).
-        var message = withDetail(labels.extendFailed, serverMessage(result));
+        const message = withDetail(labels.extendFailed, serverMessage(result));
         extendButton.disabled = false;
         extendButton.setAttribute('aria-disabled', 'true');
         extendButton.title = message;
@@ -524,11 +444,11 @@
         ended('ended');
       } else {
         extendButton.disabled = false;
-        var text = withDetail(labels.extendFailed, serverMessage(result));
+        const text = withDetail(labels.extendFailed, serverMessage(result));
         setNotice(text, 'warn');
         announce(text);
       }
-    }, function () {
+    }, () => {
       extendButton.disabled = false;
       setNotice(labels.networkError, 'warn');
       announce(labels.networkError);
@@ -558,10 +478,10 @@
     if (!session) {
       return;
     }
-    var id = session.id;
+    const id = session.id;
     confirmButton.disabled = true;
     cancelButton.disabled = true;
-    call('DELETE', sessionUrl(id)).then(function (result) {
+    request('DELETE', sessionUrl(api, id)).then((result) => {
       if (!session || session.id !== id) {
         return;
       }
@@ -569,11 +489,11 @@
         ended('ended');
       } else {
         closeConfirm(true);
-        var text = withDetail(labels.endFailed, serverMessage(result));
+        const text = withDetail(labels.endFailed, serverMessage(result));
         setNotice(text, 'warn');
         announce(text);
       }
-    }, function () {
+    }, () => {
       closeConfirm(true);
       setNotice(labels.endFailed, 'warn');
       announce(labels.endFailed);
@@ -582,52 +502,53 @@
 
   /* ---- Wiring --------------------------------------------------------------------------------------------- */
 
-  startButtons.forEach(function (button) {
-    button.addEventListener('click', function () { start(false); });
+  startButtons.forEach((button) => {
+    button.addEventListener('click', () => start(false));
   });
   extendButton.addEventListener('click', extend);
-  endButton.addEventListener('click', function () {
+  endButton.addEventListener('click', () => {
     if (confirmBox.hidden) {
       openConfirm();
     } else {
       closeConfirm(true);
     }
   });
-  cancelButton.addEventListener('click', function () { closeConfirm(true); });
+  cancelButton.addEventListener('click', () => closeConfirm(true));
   confirmButton.addEventListener('click', end);
-  confirmBox.addEventListener('keydown', function (event) {
+  confirmBox.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       closeConfirm(true);
     }
   });
 
   // Background tabs run timers late: catch up as soon as the page is looked at again.
-  document.addEventListener('visibilitychange', function () {
+  document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && session) {
       poll();
     }
   });
 
-  window.Labdeck = window.Labdeck || {};
-  /** fn(session, mount) runs when a session is ready, and at once if one already is. */
-  window.Labdeck.onSessionReady = function (fn) {
-    if (typeof fn !== 'function') {
-      return;
-    }
-    readyHandlers.push(fn);
-    if (session && pane.getAttribute('data-state') === 'ready') {
-      show('ready');
-      runHook(fn, [currentSession(), mount]);
-    }
+  return {
+    /** fn(session, mount) runs when a session is ready, and at once if one already is. */
+    onReady(fn) {
+      if (typeof fn !== 'function') {
+        return;
+      }
+      readyHandlers.push(fn);
+      if (session && pane.getAttribute('data-state') === 'ready') {
+        show('ready');
+        runHook(fn, [currentSession(), mount]);
+      }
+    },
+    /** fn(session, reason) runs when the session ends; reason is ended, expired or failed. */
+    onEnded(fn) {
+      if (typeof fn === 'function') {
+        endedHandlers.push(fn);
+      }
+    },
+    current: currentSession,
+    refresh() {
+      poll();
+    },
   };
-  /** fn(session, reason) runs when the session ends; reason is ended, expired or failed. */
-  window.Labdeck.onSessionEnded = function (fn) {
-    if (typeof fn === 'function') {
-      endedHandlers.push(fn);
-    }
-  };
-  window.Labdeck.currentSession = currentSession;
-  window.Labdeck.refreshSession = function () {
-    poll();
-  };
-})();
+}
