@@ -78,6 +78,9 @@ final class TerminalBridge {
                 viewer.sendBinary(recent);
             }
             viewer.sendText(codec.write(new ControlMessage.Status(state)));
+            if (inputPaused && !viewer.watch()) {
+                viewer.sendText(codec.write(new ControlMessage.Flow(true))); // a second tab joins a paused paste
+            }
             if (viewer.alive()) {
                 viewers.add(viewer);
             }

@@ -123,6 +123,10 @@ class TerminalBridgeTest {
         }
         assertThat(owner.texts).containsOnlyOnce("{\"type\":\"flow\",\"paused\":true}");
         assertThat(watcher.texts).as("watchers send nothing").noneMatch(t -> t.contains("flow"));
+        Recorder lateTab = new Recorder(false);
+        bridge.join(lateTab, "ready");
+        assertThat(lateTab.texts).as("a tab joining while paused starts paused")
+                .contains("{\"type\":\"flow\",\"paused\":true}");
         shell().hold(false);
         assertThat(owner.texts).last().isEqualTo("{\"type\":\"flow\",\"paused\":false}");
         shell().hold(true);
