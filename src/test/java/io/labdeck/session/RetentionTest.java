@@ -69,11 +69,12 @@ class RetentionTest {
         SessionApi.end(s);
 
         clock.advance(config.retention().minus(Duration.ofHours(1)));
-        assertThat(retention.sweep()).as("not yet").isZero();
-        assertThat(store.find(s.id())).isPresent();
+        // Other tests in this application end sessions too, so the sweep's count says little: look at this one.
+        retention.sweep();
+        assertThat(store.find(s.id())).as("not yet").isPresent();
 
         clock.advance(Duration.ofHours(2));
-        assertThat(retention.sweep()).isEqualTo(1);
+        assertThat(retention.sweep()).isPositive();
         assertThat(store.find(s.id())).isEmpty();
         assertThat(store.progress(s.id())).isEmpty();
         assertThat(store.checks(s.id())).isEmpty();

@@ -106,6 +106,8 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
                     request.sessionId(), (System.nanoTime() - started) / 1_000_000);
             new SandboxReadiness(executor, config).await(ref, request, mode);
         } catch (SandboxFailedException e) {
+            // The learner sees the message; the operator needs the detail (the engine's log, the failed command).
+            LOG.warnf("sandbox of %s failed to start: %s%n%s", request.sessionId(), e.getMessage(), e.detail());
             forget(request.sessionId(), ref);
             throw e;
         } catch (RuntimeException e) {
