@@ -37,6 +37,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     disconnected: data.labelDisconnected,
     shellExited: data.labelShellExited,
     error: data.labelError,
+    dropped: data.labelDropped,
   };
   Terminal.strings.promptLabel = data.labelInput;
 
@@ -169,9 +170,9 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       };
       ws.onclose = (event) => {
         if (socket === ws) {
-          const reason = droppedReason(event.code, event.reason);
-          if (reason !== null) {
-            showMessage(withDetail(labels.error, reason));
+          // The server's reason is English; the learner reads the page's language.
+          if (droppedReason(event.code, event.reason) !== null) {
+            showMessage(labels.dropped);
             keepMessage = true;
           }
           lost();

@@ -27,12 +27,15 @@ public class TerminalSocket {
     private final TerminalService terminals;
     private final ControlCodec codec;
     private final TerminalConfig config;
+    private final TerminalMetrics metrics;
     private final Map<String, Viewer> viewers = new ConcurrentHashMap<>();
 
-    public TerminalSocket(TerminalService terminals, ControlCodec codec, TerminalConfig config) {
+    public TerminalSocket(TerminalService terminals, ControlCodec codec, TerminalConfig config,
+            TerminalMetrics metrics) {
         this.terminals = terminals;
         this.codec = codec;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @OnOpen
@@ -44,7 +47,8 @@ public class TerminalSocket {
             refuse(connection, "This session has ended or is not yours.");
             return;
         }
-        Viewer viewer = new WebSocketViewer(connection, watch, (int) config.viewerBacklog().asLongValue());
+        Viewer viewer = new WebSocketViewer(connection, watch, (int) config.viewerBacklog().asLongValue(),
+                metrics);
         try {
             terminals.attach(sessionId, sandbox.get(), viewer);
             viewers.put(connection.id(), viewer);

@@ -23,11 +23,13 @@ final class WebSocketViewer implements Viewer {
     private final boolean watch;
     private final int limit;
     private final ViewerQueue queue;
+    private final TerminalMetrics metrics;
 
-    WebSocketViewer(WebSocketConnection connection, boolean watch, int limit) {
+    WebSocketViewer(WebSocketConnection connection, boolean watch, int limit, TerminalMetrics metrics) {
         this.connection = connection;
         this.watch = watch;
         this.limit = limit;
+        this.metrics = metrics;
         this.queue = new ViewerQueue(limit, this::write);
     }
 
@@ -74,7 +76,11 @@ final class WebSocketViewer implements Viewer {
 
     @Override
     public void close(String reason) {
+        boolean first = !queue.dead();
         queue.failed();
+        if (reason != null && first) {
+            metrics.dropped();
+        }
         if (connection.isOpen()) {
             connection.close(new CloseReason(reason == null ? CloseReason.NORMAL.getCode() : DROPPED,
                     reason == null ? "" : shorten(reason))).subscribe().with(ok -> { }, error -> { });

@@ -186,6 +186,10 @@ public interface AppMessages {
     @Message("Terminal error:")
     String terminalError();
 
+    /** The server closed this tab's connection (4001) because the tab read its output too slowly. */
+    @Message("This tab fell behind the terminal's output, so the connection was restarted. The screen is redrawn from the recent output.")
+    String terminalDropped();
+
     /** What screen readers call the terminal's input. */
     @Message("Terminal input")
     String terminalInputLabel();

@@ -120,6 +120,39 @@ class TerminalSocketTest {
         }
     }
 
+    /**
+     * A second tab of the same learner stops reading (a frozen tab, a dead link) while the shell floods: the server
+     * drops that tab with 4001 and a reason rather than hold output for it, and the owner's own tab, its echo and
+     * a check go on in the same shell.
+     */
+    @Test
+    void aTabThatStopsReadingIsDroppedWithAReasonAndTheOtherTabAndChecksGoOn() throws Exception {
+        try (TerminalClient owner = connect(); TerminalClient stalled = connect()) {
+            owner.type("export MARK=kept\n");
+            double before = dropped();
+            stalled.stopReading();
+            owner.type("yes stalled-tab-flood | head -c 30000000; echo flood-$((60+6))\n");
+            await().atMost(Duration.ofSeconds(60)).alias("the server drops the stalled tab")
+                    .until(() -> dropped() > before);
+            stalled.resumeReading();
+            TerminalClient.Closed closed = stalled.awaitClosed(Duration.ofSeconds(60));
+            assertThat(closed.code()).isEqualTo(4001);
+            assertThat(closed.reason()).contains("behind");
+            owner.awaitOutput("flood-66", Duration.ofSeconds(120));
+            owner.type("echo mark=$MARK\n");
+            owner.awaitOutput("mark=kept");
+            given().cookie("labdeck_owner", cookie).post("/api/sessions/" + sessionId + "/steps/look-around/check")
+                    .then().statusCode(200);
+        }
+    }
+
+    /** Tabs the server dropped, from /q/metrics. */
+    static double dropped() {
+        return given().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("labdeck_terminal_dropped_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     @Test
     void aFloodInOneSessionNeitherStarvesAnotherNorBreaksItsOwnTerminal() throws Exception {
         TestSession other = TestSession.start("container-env", "ko");

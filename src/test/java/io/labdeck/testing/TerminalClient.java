@@ -128,6 +128,17 @@ public final class TerminalClient implements AutoCloseable {
         return closed.get(20, TimeUnit.SECONDS);
     }
 
+    /** Waits at most {@code patience} for the server to close the connection and says how it did. */
+    public Closed awaitClosed(Duration patience) throws Exception {
+        return closed.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes from the connection again after {@link #stopReading}: what backed up arrives, then perhaps a close. */
+    public void resumeReading() {
+        reading = true;
+        socket.request(1);
+    }
+
     /** Whether the connection is closed already. */
     public boolean isClosed() {
         return closed.isDone();

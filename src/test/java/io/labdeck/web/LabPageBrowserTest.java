@@ -2,12 +2,14 @@ package io.labdeck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +49,13 @@ class LabPageBrowserTest {
                 lines.push(buffer.getLine(i).translateToString(true));
               }
               return lines;
+            }""";
+
+    /** Ends the page's session, if it has one. */
+    private static final String END_SESSION = """
+            () => {
+              const session = window.Labdeck.currentSession();
+              return session && fetch('/api/sessions/' + session.id, { method: 'DELETE' }).then(r => r.status);
             }""";
 
     private static Playwright playwright;
@@ -102,11 +111,7 @@ class LabPageBrowserTest {
     @AfterEach
     void endLab() {
         if (page != null) {
-            page.evaluate("""
-                    () => {
-                      const session = window.Labdeck.currentSession();
-                      return session && fetch('/api/sessions/' + session.id, { method: 'DELETE' }).then(r => r.status);
-                    }""");
+            page.evaluate(END_SESSION);
         }
         if (context != null) {
             context.close();
@@ -165,11 +170,13 @@ class LabPageBrowserTest {
         page.keyboard().type("printf '<%s>\\n' ");
         cdp.send("Input.imeSetComposition", json("text", "かん", "selectionStart", 2, "selectionEnd", 2));
         page.keyboard().press("Enter");
-        page.waitForTimeout(300);
-        assertThat(lines()).noneMatch(line -> line.contains("<%s>"));
         insertText(cdp, "한글");
         page.keyboard().press("Enter");
         awaitLine(line -> line.strip().equals("<한글>"), "<한글> printed by the shell");
+        // Had the first Enter been sent, the shell would have run the line without 한글: twice, and printed <>.
+        assertThat(lines()).as("the line went to the shell once, whole").filteredOn(line -> line.contains("<%s>"))
+                .hasSize(1);
+        assertThat(lines()).noneMatch(line -> line.strip().equals("<>"));
         assertThat(page.inputValue("#compose-input")).isEmpty();
         page.keyboard().type("echo cat-ready; cat");
         page.keyboard().press("Enter");
@@ -192,8 +199,9 @@ class LabPageBrowserTest {
     @Test
     void ctrlCInterruptsAndCopyAndPasteGoThroughTheClipboard() {
         page.evaluate("() => window.Labdeck.terminal.focus()");
-        page.keyboard().type("sleep 60\n");
-        page.waitForTimeout(300);
+        // Once "sleeping" shows, the shell has left its line editor: the ^C reaches sleep as a signal.
+        page.keyboard().type("echo sleeping; sleep 60\n");
+        awaitLine(line -> line.strip().equals("sleeping"), "sleep starting");
         page.keyboard().press("Control+C");
         page.keyboard().type("echo after-$((6*7))\n");
         awaitLine(line -> line.strip().equals("after-42"), "the shell back from ^C");
@@ -233,8 +241,47 @@ class LabPageBrowserTest {
         page.evaluate("text => navigator.clipboard.writeText(text)", "");
         double[] at = cellOf("after-42");
         page.mouse().dblclick(at[0], at[1]);
-        page.waitForTimeout(300);
+        page.waitForFunction("async () => (await navigator.clipboard.readText()) === 'after-42'", null,
+                new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
         assertThat(clipboard()).isEqualTo("after-42");
+    }
+
+    /**
+     * A 4 MB paste into a shell that does not read for 4 s: the server pauses the page's input and resumes it, and
+     * every byte arrives in order (the paste's md5 as cat wrote it), with Ctrl-D after it as sent.
+     */
+    @Test
+    void aPasteOfMegabytesIntoAShellThatIsSlowToReadArrivesWholeAndInOrder() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            text.append(String.format("line-%05d ", i)).append("x".repeat(88)).append('\n');
+        }
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.evaluate("""
+                () => {
+                  window.__controls = [];
+                  window.__sockets[window.__sockets.length - 1].addEventListener('message',
+                      e => typeof e.data === 'string' && window.__controls.push(e.data));
+                }""");
+        page.evaluate("() => window.Labdeck.terminal.focus()");
+        page.keyboard().type("stty -echo; echo ready-to-paste; sleep 4; cat > /tmp/paste.txt; stty echo\n");
+        awaitLine(line -> line.strip().equals("ready-to-paste"), "the shell running the slow reader");
+        page.evaluate("""
+                text => {
+                  const data = new DataTransfer();
+                  data.setData('text/plain', text);
+                  document.querySelector('.xterm-helper-textarea')
+                      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                }""", text.toString());
+        page.keyboard().press("Control+D");
+        page.keyboard().type("echo lines=$(wc -l < /tmp/paste.txt); md5sum < /tmp/paste.txt\n");
+        awaitLine(line -> line.strip().equals("lines=40000"), "the line count of the pasted file");
+        awaitLine(line -> line.startsWith(md5), "the md5 of the pasted text");
+        @SuppressWarnings("unchecked")
+        List<String> controls = (List<String>) page.evaluate("() => window.__controls");
+        assertThat(controls).as("the server paused the paste and let it go on")
+                .containsSubsequence("{\"type\":\"flow\",\"paused\":true}", "{\"type\":\"flow\",\"paused\":false}");
     }
 
     @Test
@@ -262,12 +309,18 @@ class LabPageBrowserTest {
         }
         page.waitForFunction("cols => window.Labdeck.terminal.cols > cols + 5", cols);
         assertThat(page.evaluate("() => localStorage.getItem('labdeck.split.terminal-share')")).isEqualTo("54");
-        page.waitForTimeout(500); // the last refit, and the resize message, which is debounced
-        int wider = ((Number) page.evaluate("() => window.Labdeck.terminal.cols")).intValue();
-        int rows = ((Number) page.evaluate("() => window.Labdeck.terminal.rows")).intValue();
+        // The last refit and its resize message are debounced: ask the tty until it has the terminal's size.
         page.evaluate("() => window.Labdeck.terminal.focus()");
-        page.keyboard().type("stty size\n");
-        awaitLine(line -> line.strip().equals(rows + " " + wider), "stty size = the terminal's new size");
+        for (int attempt = 1; ; attempt++) {
+            int wider = ((Number) page.evaluate("() => window.Labdeck.terminal.cols")).intValue();
+            int rows = ((Number) page.evaluate("() => window.Labdeck.terminal.rows")).intValue();
+            page.keyboard().type("stty size\n");
+            if (showsWithin(line -> line.strip().equals(rows + " " + wider), 2_000)) {
+                break;
+            }
+            assertThat(attempt).as("stty size = the terminal's new size; screen:%n%s", String.join("\n", lines()))
+                    .isLessThan(5);
+        }
 
         // A shell that exits is replaced, and the page says so.
         page.keyboard().type("exit\n");
@@ -367,6 +420,8 @@ class LabPageBrowserTest {
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] instanceof Number n) {
                 json.addProperty((String) pairs[i], n);
+            } else if (pairs[i + 1] instanceof Boolean b) {
+                json.addProperty((String) pairs[i], b);
             } else {
                 json.addProperty((String) pairs[i], (String) pairs[i + 1]);
             }

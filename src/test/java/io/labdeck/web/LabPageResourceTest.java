@@ -256,6 +256,8 @@ class LabPageResourceTest {
         assertThat(label(html, "terminal-mount", "connected")).isEqualTo("接続済み");
         assertThat(label(html, "terminal-mount", "reconnecting")).isEqualTo("再接続中…");
         assertThat(label(html, "terminal-mount", "shell-exited")).isEqualTo("シェルが終了しました。新しいシェルを起動します。");
+        assertThat(label(html, "terminal-mount", "dropped")).as("what a tab the server dropped (4001) says")
+                .isEqualTo("このタブがターミナルの出力に追いつけなかったため、接続し直しました。画面は直近の出力から描き直されます。");
         // The terminal and the compose line live in the mount, which shows once a session is ready.
         assertThat(html).containsSubsequence("id=\"terminal-mount\"", "id=\"terminal-host\"", "id=\"compose-input\"");
     }
