@@ -76,7 +76,12 @@ public class LabLoader {
             throw new LabLoadException(LabProblem.in(shown, "the file is empty"));
         }
         try {
-            return yaml.readValue(text, LabFile.class);
+            LabFile file = yaml.readValue(text, LabFile.class);
+            if (file == null) { // a document that is only an alias, a null or a comment
+                throw new LabLoadException(LabProblem.at(shown, 1, "the file holds no lab: it must be a mapping"
+                        + " of keys such as title, sandbox and steps"));
+            }
+            return file;
         } catch (UnrecognizedPropertyException e) {
             throw new LabLoadException(LabProblem.at(shown, lineOfKey(text, e.getPropertyName(), line(e)),
                     "unknown key '" + e.getPropertyName()

@@ -1,5 +1,8 @@
 package io.labdeck.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +41,15 @@ public final class Lanes {
         if (closed.containsKey(key)) {
             return CompletableFuture.failedFuture(new ClosedException(key));
         }
-        return lanes.compute(key, (k, lane) -> lane == null ? new Lane(k) : lane).enqueue(task);
+        // Enqueued inside compute: a lane that just went idle cannot be forgotten between finding it and queueing
+        // on it (which let a second lane of the same key run beside it).
+        List<CompletableFuture<T>> queued = new ArrayList<>(1);
+        lanes.compute(key, (k, lane) -> {
+            Lane l = lane == null ? new Lane(k) : lane;
+            queued.add(l.enqueue(task));
+            return l;
+        });
+        return queued.getFirst();
     }
 
     /** Refuses every later task of the key; those already queued still run. */
@@ -85,7 +96,9 @@ public final class Lanes {
                 }
             }, threads);
             tail = next;
-            next.whenComplete((r, e) -> lanes.computeIfPresent(key, (k, lane) -> --lane.queued == 0 ? null : lane));
+            // Async: a task already done must not update the map from inside the compute that queued it.
+            next.whenCompleteAsync((r, e) -> lanes.computeIfPresent(key,
+                    (k, lane) -> lane != this || --lane.queued > 0 ? lane : null), threads);
             return next;
         }
     }

@@ -51,6 +51,49 @@ class LanesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> lanes.size() == 0);
     }
 
+    /**
+     * Submitters racing a lane that keeps going idle (each task is short, so lanes are forgotten and made again all
+     * the time): never two tasks of the key at once. The race of finding an idle lane, its being forgotten, and
+     * queueing on it anyway let a second lane run beside the first (a duplicate step_progress insert in CI).
+     */
+    @Test
+    void submittersRacingALaneThatGoesIdleNeverRunTwoTasksOfItAtOnce() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Thread> submitters = new ArrayList<>();
+        List<CompletableFuture<Integer>> all = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < 8; t++) {
+            submitters.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 2000; i++) {
+                    all.add(lanes.submit("k", () -> {
+                        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        Thread.onSpinWait();
+                        running.decrementAndGet();
+                        return 1;
+                    }));
+                    if (i % 50 == 0) {
+                        Thread.yield();
+                    }
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : submitters) {
+            t.join();
+        }
+        for (CompletableFuture<Integer> f : all) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(most.get()).as("tasks of one key running at once").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lanes.size() == 0);
+    }
+
     @Test
     void differentKeysDoNotWaitForEachOther() throws Exception {
         CountDownLatch blocked = new CountDownLatch(1);
