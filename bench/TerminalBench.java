@@ -58,6 +58,7 @@ public class TerminalBench {
             ws.send("echo BENCH-$((1+1))READY\n".replace("$((1+1))", ""));
             ws.awaitMarker("BENCH-READY");
             Result viaLabdeck = measure("Labdeck websocket", ws, bytes, keystrokes);
+            long[] besideHostile = besideAHostileNeighbour(base, ws, keystrokes);
             ws.close();
 
             DockerJavaTty direct = DockerJavaTty.open(container);
@@ -67,6 +68,8 @@ public class TerminalBench {
 
             System.out.printf(Locale.ROOT, "%n| path | echo p50 (ms) | echo p99 (ms) | throughput (MB/s) |%n|---|---|---|---|%n");
             System.out.printf(Locale.ROOT, "| Labdeck websocket | %.2f | %.2f | %.1f |%n", viaLabdeck.p(50), viaLabdeck.p(99), viaLabdeck.mbps);
+            System.out.printf(Locale.ROOT, "| Labdeck websocket, beside a sandbox running a fork bomb, a memory hog and a disk fill | %.2f | %.2f | |%n",
+                    percentile(besideHostile, 50), percentile(besideHostile, 99));
             System.out.printf(Locale.ROOT, "| direct: docker-java TTY exec | %.2f | %.2f | %.1f |%n", viaDocker.p(50), viaDocker.p(99), viaDocker.mbps);
             System.out.printf(Locale.ROOT, "| direct: docker CLI `docker exec -t` | | | %.1f |%n", dockerMbps);
             System.out.printf(Locale.ROOT, "%nkeystrokes: %d, output: %d MB; Labdeck reaches %.0f%% of docker exec -t's throughput%n",
@@ -74,6 +77,32 @@ public class TerminalBench {
         } finally {
             HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id)).header("Cookie", cookie)
                     .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /**
+     * The echo again, while another session's sandbox (same lab, its own limits) fills its disk, hogs its memory in a
+     * loop and runs a fork bomb up to its pids limit. The hog and the fill start first: once the bomb holds every
+     * pid, nothing more can be started in there.
+     */
+    static long[] besideAHostileNeighbour(String base, Terminal terminal, int keystrokes) throws Exception {
+        CheckBench.Session hostile = CheckBench.start(base);
+        String container = "labdeck-" + hostile.id();
+        try {
+            CheckBench.docker("exec", "-d", container, "sh", "-c",
+                    "while :; do dd if=/dev/zero of=/root/fill bs=1M count=1000 2>/dev/null; rm -f /root/fill; done");
+            CheckBench.docker("exec", "-d", container, "sh", "-c",
+                    "while :; do head -c 400m /dev/zero | tail >/dev/null; done");
+            CheckBench.docker("exec", "-d", container, "sh", "-c", "b() { b | b & }; b");
+            Thread.sleep(2000); // let the bomb reach the limit (a benchmark's pacing, not a test's synchronisation)
+            System.out.println("beside a hostile neighbour:");
+            long[] echo = echo(terminal, keystrokes);
+            System.out.printf(Locale.ROOT, "  echo ms: p50 %.2f p99 %.2f max %.2f%n", percentile(echo, 50),
+                    percentile(echo, 99), echo[echo.length - 1] / 1e6);
+            return echo;
+        } finally {
+            HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + hostile.id()))
+                    .header("Cookie", hostile.cookie()).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         }
     }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
-#   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | all]   (default: all)
+#   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] | all]
+#   (default: all)
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
 # LABDECK_BENCH_JAVA_OPTS go to the server's JVM, LABDECK_BENCH_CLIENT_OPTS to the benchmark's (e.g. -Dbench.client=jdk).
 set -euo pipefail
@@ -32,7 +33,9 @@ serve() {
 }
 
 port=${LABDECK_BENCH_PORT:-8097}
-serve main "$port" "${LABDECK_BENCH_REGISTRY_PORT:-5190}" '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG'
+# One client makes every start here: the per-address start rate would pace the leak cycles, not measure them.
+serve main "$port" "${LABDECK_BENCH_REGISTRY_PORT:-5190}" '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG' \
+  -Dlabdeck.session.start-burst=100000
 server=${servers[0]}
 what=${1:-all}
 [ $# -gt 0 ] && shift
@@ -60,5 +63,11 @@ if [ "$what" = starts ] || [ "$what" = all ]; then
   for name in main caps; do
     java -cp "$cp" StartBench --stages "$name" "$data/$name/server.log"
   done
+fi
+if [ "$what" = leaks ] || [ "$what" = all ]; then
+  say "Running the leak benchmark (whole session lives, one after another)..."
+  count=${1:-200}
+  [ "$what" = all ] && count=200
+  java -cp "$cp" LeakBench "http://localhost:$port" "$server" labdeck-bench-main "$count" 20
 fi
 say "Server peak memory (VmHWM): $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$server/status)"

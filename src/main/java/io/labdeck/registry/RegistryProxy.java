@@ -73,7 +73,8 @@ public class RegistryProxy {
             return;
         }
         client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(config.upstream().getHost())
-                .setDefaultPort(config.upstream().getPort()).setMaxPoolSize(32).setKeepAlive(true));
+                .setDefaultPort(config.upstream().getPort()).setMaxPoolSize(32).setKeepAlive(true)
+                .setConnectTimeout((int) config.upstreamTimeout().toMillis()));
         listen(config.port().orElse(registry.port()), this::door, "labdeck.registry.address");
         listen(registry.mirrorPort(), this::mirror, "labdeck.registry.mirror-port");
         LOG.infof("Registry for sandboxes at %s, mirror at %s (listening on %s, registry %s)", registry.address(),
@@ -161,7 +162,8 @@ public class RegistryProxy {
     }
 
     private Future<HttpClientResponse> send(HttpServerRequest request, HttpMethod method, String uri) {
-        RequestOptions options = new RequestOptions().setMethod(method).setURI(uri).setHeaders(copy(request.headers()));
+        RequestOptions options = new RequestOptions().setMethod(method).setURI(uri).setHeaders(copy(request.headers()))
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
         return client.request(options).compose(upstream -> {
             if (request.headers().contains("transfer-encoding")) {
                 upstream.setChunked(true);

@@ -37,4 +37,11 @@ public interface RegistryProxyConfig {
     /** The registry behind the proxy: Debian's docker-registry on loopback (deploy/registry/ensure-registry.sh). */
     @WithDefault("http://127.0.0.1:5001")
     URI upstream();
+
+    /**
+     * How long the registry behind the proxy may take to connect, or stay silent in the middle of an answer, before
+     * the sandbox gets a 502 that says it does not answer. A hung registry must not hang a learner's pull or a check.
+     */
+    @WithDefault("30s")
+    java.time.Duration upstreamTimeout();
 }

@@ -25,6 +25,8 @@ public final class TerminalClient implements AutoCloseable {
     private final List<String> controls = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private volatile boolean reading = true;
+    /** The last flow message's word: whether the server wants this client's input held back. */
+    private volatile boolean paused;
     private final Object sending = new Object();
     private final WebSocket socket;
 
@@ -70,6 +72,23 @@ public final class TerminalClient implements AutoCloseable {
                 socket.sendBinary(ByteBuffer.wrap(frame), true).join();
             }
         }
+    }
+
+    /**
+     * Pastes as the page does: frames of at most 16 KiB, held back while the server says the shell has enough unread
+     * input ({@code {"type":"flow","paused":true}}), each pause waited out for at most {@code patience}.
+     */
+    public void paste(byte[] data, Duration patience) throws InterruptedException {
+        for (int at = 0; at < data.length; at += 16 * 1024) {
+            String where = "the server to resume input at byte " + at;
+            await(() -> !paused, () -> where, patience);
+            send(java.util.Arrays.copyOfRange(data, at, Math.min(data.length, at + 16 * 1024)));
+        }
+    }
+
+    /** How many times the server has told this client to pause its input. */
+    public long pauses() {
+        return controls.stream().filter(c -> c.contains("\"type\":\"flow\"") && c.contains("\"paused\":true")).count();
     }
 
     public void control(String json) {
@@ -210,7 +229,11 @@ public final class TerminalClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                controls.add(partial.toString());
+                String message = partial.toString();
+                if (message.contains("\"type\":\"flow\"")) {
+                    paused = message.contains("\"paused\":true");
+                }
+                controls.add(message);
                 partial.setLength(0);
                 arrived();
             }

@@ -26,7 +26,11 @@ final class ContainerSpec {
     static final String ROOTLESS_USER = "1000:1000";
     static final String ROOTLESS_RUNTIME_DIR = "/run/user/1000";
     static final String ROOTLESS_SOCKET = ROOTLESS_RUNTIME_DIR + "/docker.sock";
-    private static final String ROOTLESS_DATA = "/home/learner/.local/share/docker";
+    /**
+     * The rootless engine's user's home, whose {@code .local/share/docker} is the engine's storage. The whole home is
+     * the engine's tmpfs volume: everything the sandbox's user (uid 1000) can write outside it is a tmpfs too.
+     */
+    private static final String ROOTLESS_DATA = "/home/learner";
     private static final String ROOT_DATA = "/var/lib/docker";
 
     private ContainerSpec() {
@@ -88,7 +92,46 @@ final class ContainerSpec {
                 rootEngine(host, binds, config);
             }
         }
+        host.withTmpFs(scratch(request, mode));
+        // The root filesystem of a plain sandbox is read-only: a writable layer lives on the host's disk, with no
+        // quota the storage driver can set here, so one `dd` could fill the host. Every place a learner writes is a
+        // tmpfs, whose pages are charged to the sandbox's memory limit. (In a rootless sandbox the learner is uid
+        // 1000 outside its namespaces and can write only to the places below, all tmpfs.)
+        host.withReadonlyRootfs(mode == SandboxMode.PLAIN);
         return host.withBinds(binds);
+    }
+
+    /** The tmpfs mounts: scratch space everywhere, and in a rootless sandbox its user's runtime dir. */
+    private static Map<String, String> scratch(SandboxRequest request, SandboxMode mode) {
+        String size = ",size=" + storageMib(request, mode) + "m";
+        Map<String, String> tmpfs = new java.util.LinkedHashMap<>();
+        tmpfs.put("/tmp", "rw,nosuid,nodev,mode=1777" + size);
+        tmpfs.put("/var/tmp", "rw,nosuid,nodev,mode=1777" + size);
+        switch (mode) {
+            case PLAIN -> tmpfs.put("/run", "rw,nosuid,nodev,mode=0755,size=16m");
+            case ROOTLESS -> {
+                tmpfs.put(ROOTLESS_RUNTIME_DIR, "rw,nosuid,nodev,uid=1000,gid=1000,mode=0700,size=64m");
+                tmpfs.put("/var/log", "rw,nosuid,nodev,uid=1000,gid=1000,mode=0755,size=64m");
+            }
+            case ROOT_ENGINE -> { }
+        }
+        return tmpfs;
+    }
+
+    /**
+     * The size of each writable place. With Docker inside, the disk quota (the memory limit was raised by it).
+     * Otherwise a quarter of the memory limit: tmpfs pages are memory that cannot be reclaimed, so the home, /tmp
+     * and /var/tmp filled to the brim still leave the shell a quarter to run in, rather than an OOM kill.
+     */
+    static long storageMib(SandboxRequest request, SandboxMode mode) {
+        return mode == SandboxMode.PLAIN ? Math.max(request.limits().memoryBytes() >> 22, 16)
+                : Math.max(request.limits().diskBytes() >> 20, 64);
+    }
+
+    /** Driver options of the learner's home volume: a tmpfs too, owned by whoever the learner is outside. */
+    static Map<String, String> homeVolumeOptions(SandboxRequest request, SandboxMode mode) {
+        String owner = mode == SandboxMode.ROOTLESS ? ",uid=1000,gid=1000,mode=0700" : ",mode=0700";
+        return Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=" + storageMib(request, mode) + "m" + owner);
     }
 
     /**
@@ -148,7 +191,7 @@ final class ContainerSpec {
     static Map<String, String> dockerVolumeOptions(SandboxRequest request, SandboxMode mode) {
         String owner = mode == SandboxMode.ROOTLESS ? ",uid=1000,gid=1000,mode=0700" : ",mode=0711";
         return Map.of("type", "tmpfs", "device", "tmpfs",
-                "o", "size=" + Math.max(request.limits().diskBytes() >> 20, 64) + "m" + owner);
+                "o", "size=" + storageMib(request, mode) + "m" + owner);
     }
 
     static List<String> env(SandboxRequest request, SandboxConfig config, SandboxMode mode) {

@@ -34,7 +34,8 @@ final class DockerResources {
     String createContainer(SandboxRequest request, SandboxConfig config, SandboxMode mode) {
         Map<String, String> labels = DockerLabels.of(owner, request.sessionId(), request.labId());
         SandboxNetworks.Made network = networks.create(request.sessionId(), request.egress(), labels);
-        docker.createVolumeCmd().withName(ContainerSpec.homeVolume(request.sessionId())).withLabels(labels).exec();
+        docker.createVolumeCmd().withName(ContainerSpec.homeVolume(request.sessionId())).withLabels(labels)
+                .withDriver("local").withDriverOpts(ContainerSpec.homeVolumeOptions(request, mode)).exec();
         if (request.docker()) {
             docker.createVolumeCmd().withName(ContainerSpec.dockerVolume(request.sessionId())).withLabels(labels)
                     .withDriver("local").withDriverOpts(ContainerSpec.dockerVolumeOptions(request, mode)).exec();

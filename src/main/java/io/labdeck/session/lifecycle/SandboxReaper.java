@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.labdeck.sandbox.SandboxProvisioner;
 import io.labdeck.sandbox.SandboxRef;
+import io.labdeck.sandbox.SandboxState;
 import io.labdeck.sandbox.SandboxResource;
 import io.quarkus.runtime.StartupEvent;
 import io.labdeck.platform.WarnOnce;
@@ -69,9 +70,15 @@ public class SandboxReaper {
                 });
         for (LabSession s : store.live()) {
             try {
-                if (s.state() == SessionState.READY
-                        && !sandboxes.inspect(new SandboxRef(s.id(), s.sandboxId().orElse(""))).exists()) {
-                    LOG.infof("session %s lost its sandbox; ending it", s.id());
+                if (s.state() != SessionState.READY) {
+                    continue;
+                }
+                // Gone (removed behind Labdeck's back) or stopped (the engine restarted: without live-restore its
+                // containers stop, and the shell and what ran in it are lost): the session ends, and its terminal
+                // and page say so, rather than stay open on a sandbox that cannot answer.
+                SandboxState state = sandboxes.inspect(new SandboxRef(s.id(), s.sandboxId().orElse("")));
+                if (!state.running()) {
+                    LOG.warnf("session %s lost its sandbox (%s); ending it", s.id(), state.status());
                     sessions.finish(s, SessionState.ENDED);
                 }
             } catch (RuntimeException e) {
