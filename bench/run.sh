@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
 #   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] | all]
-#   (default: all)
+#   (default: all). LABDECK_BENCH_BASELINE=path/to/quarkus-run.jar of an earlier build: the terminal benchmark runs
+#   against both servers, alternating, in the same run.
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
 # LABDECK_BENCH_JAVA_OPTS go to the server's JVM, LABDECK_BENCH_CLIENT_OPTS to the benchmark's (e.g. -Dbench.client=jdk).
 set -euo pipefail
@@ -26,7 +27,7 @@ serve() {
   LABDECK_DATA=$data/$name java ${LABDECK_BENCH_JAVA_OPTS:-} "$@" -Dquarkus.http.port="$port" \
     -Dlabdeck.sandbox.owner=labdeck-bench-$name -Dlabdeck.registry.address=registry.labdeck:$registry \
     -Dlabdeck.registry.mirror-port=$((registry + 1)) \
-    -jar target/quarkus-app/quarkus-run.jar >"$data/$name/server.log" 2>&1 &
+    -jar "${SERVE_JAR:-target/quarkus-app/quarkus-run.jar}" >"$data/$name/server.log" 2>&1 &
   servers+=($!)
   for _ in $(seq 1 120); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0; sleep 0.5; done
   die "The $name server did not become ready: $(tail -5 "$data/$name/server.log")"
@@ -41,8 +42,22 @@ what=${1:-all}
 [ $# -gt 0 ] && shift
 cp="target/bench:$(cat target/bench-classpath.txt)"
 if [ "$what" = terminal ] || [ "$what" = all ]; then
-  say "Server up (pid $server); running the terminal benchmark..."
-  java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} -Dbench.server.pid=$server TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+  if [ -n "${LABDECK_BENCH_BASELINE:-}" ]; then
+    # A server built from an earlier commit (its quarkus-run.jar), measured in the same run, alternating with this one.
+    say "Starting the baseline server from $LABDECK_BENCH_BASELINE..."
+    SERVE_JAR=$LABDECK_BENCH_BASELINE serve base $((port + 2)) $((${LABDECK_BENCH_REGISTRY_PORT:-5190} + 4))
+    for round in 1 2; do
+      for name in base now; do
+        p=$port; [ "$name" = base ] && p=$((port + 2))
+        say "Terminal benchmark, round $round, $name..."
+        java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} TerminalBench "http://localhost:$p" "${1:-1000}" "${2:-200}" \
+          | sed "s/^| Labdeck websocket/| $name, round $round: Labdeck websocket/"
+      done
+    done
+  else
+    say "Server up (pid $server); running the terminal benchmark..."
+    java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} -Dbench.server.pid=$server TerminalBench "http://localhost:$port" "${1:-1000}" "${2:-200}"
+  fi
 fi
 if [ "$what" = checks ] || [ "$what" = all ]; then
   say "Running the check benchmark..."

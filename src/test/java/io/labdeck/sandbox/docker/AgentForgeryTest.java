@@ -75,8 +75,9 @@ class AgentForgeryTest {
         Sandbox plain = sandboxes.start("check-fixture");
         assertThat(check(plain, "exit 0").exitCode()).isZero();
         String replaced = sandboxes.asLearner(plain, FAKE_AGENT, 10).stdout();
-        assertThat(replaced).as("root may replace the image's copy, not the read-only mount's")
-                .contains("replaced /usr/local/libexec/labdeck/labdeck-agent", "kept /.labdeck/labdeck-agent", "done");
+        // A plain sandbox's root filesystem is read-only (its storage is tmpfs), so neither copy can be replaced.
+        assertThat(replaced).as("root may replace neither the image's copy nor the read-only mount's")
+                .contains("kept /usr/local/libexec/labdeck/labdeck-agent", "kept /.labdeck/labdeck-agent", "done");
         for (int i = 0; i < 5; i++) {
             assertThat(check(plain, "exit 1").exitCode()).as("check " + i).isEqualTo(1);
         }
