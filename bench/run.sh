@@ -45,7 +45,9 @@ if [ "$what" = terminal ] || [ "$what" = all ]; then
   if [ -n "${LABDECK_BENCH_BASELINE:-}" ]; then
     # A server built from an earlier commit (its quarkus-run.jar), measured in the same run, alternating with this one.
     say "Starting the baseline server from $LABDECK_BENCH_BASELINE..."
-    SERVE_JAR=$LABDECK_BENCH_BASELINE serve base $((port + 2)) $((${LABDECK_BENCH_REGISTRY_PORT:-5190} + 4))
+    # An older build may not know every setting given to servers here: it ignores the ones it does not know.
+    SERVE_JAR=$LABDECK_BENCH_BASELINE serve base $((port + 2)) $((${LABDECK_BENCH_REGISTRY_PORT:-5190} + 4)) \
+      -Dsmallrye.config.mapping.validate-unknown=false
     for round in 1 2; do
       for name in base now; do
         p=$port; [ "$name" = base ] && p=$((port + 2))

@@ -109,11 +109,17 @@ struct holder {
     struct queue to_client, to_shell, from_client;
 };
 
+/* In at most two copies (a byte at a time cost more CPU than the rest of the holder under a flood). */
 static void ring_add(struct holder *h, const char *p, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        h->ring[h->ring_pos] = p[i];
-        h->ring_pos = (h->ring_pos + 1) % RING;
+    if (n >= RING) {                       /* only the last RING bytes can stay */
+        p += n - RING;
+        n = RING;
     }
+    size_t room = RING - h->ring_pos;
+    size_t first = n < room ? n : room;
+    memcpy(h->ring + h->ring_pos, p, first);
+    memcpy(h->ring, p + first, n - first);
+    h->ring_pos = (h->ring_pos + n) % RING;
     h->ring_len = h->ring_len + n > RING ? RING : h->ring_len + n;
 }
 
@@ -176,10 +182,16 @@ static void hold(int listener, const char *socket_path, char **command) {
         };
         if (poll(fds, 4, -1) < 0 && errno != EINTR) break;
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            ssize_t n = read(h->master, buf, sizeof buf);
-            if (n > 0) {
-                ring_add(h, buf, (size_t) n);
-                if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) n);
+            /* A pty gives a few KiB per read: read on while it has more, so a flood goes out in large frames. */
+            size_t got = 0;
+            for (int reads = 0; got < sizeof buf - 4096 && reads < 16; reads++) {
+                ssize_t n = read(h->master, buf + got, sizeof buf - got);
+                if (n <= 0) break;
+                got += (size_t) n;
+            }
+            if (got > 0) {
+                ring_add(h, buf, got);
+                if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) got);
             }
         }
         if ((fds[0].revents & POLLOUT) && qflush(&h->to_shell, h->master) < 0) qclear(&h->to_shell);

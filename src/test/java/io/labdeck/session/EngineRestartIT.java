@@ -3,7 +3,6 @@ package io.labdeck.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +31,10 @@ class EngineRestartIT {
         PackagedServer server = PackagedServer.start(PackagedServer.freePort(), data,
                 "-Dlabdeck.session.reap-interval=2s");
         try {
-            HttpResponse<String> started = server.send("POST", "/api/sessions", null,
-                    "{\"labId\":\"container-basics\",\"lang\":\"ja\"}");
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-            String id = PackagedServer.field(started.body(), "id");
-            String cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            try (TerminalClient t = TerminalClient.connect(server.port(), id, cookie.substring(cookie.indexOf('=') + 1),
-                    false)) {
+            PackagedServer.Session session = server.startSession("container-basics", "ja");
+            String id = session.id();
+            String cookie = session.cookie();
+            try (TerminalClient t = TerminalClient.connect(server.port(), id, session.token(), false)) {
                 t.type("echo before-$((2*21))\n");
                 t.awaitOutput("before-42");
 
@@ -60,17 +56,12 @@ class EngineRestartIT {
             });
 
             await().atMost(Duration.ofSeconds(90)).alias("ready again").until(server::ready);
-            HttpResponse<String> next = server.send("POST", "/api/sessions", null,
-                    "{\"labId\":\"container-basics\",\"lang\":\"ko\"}");
-            assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
-            String nextId = PackagedServer.field(next.body(), "id");
-            String nextCookie = next.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            try (TerminalClient t = TerminalClient.connect(server.port(), nextId,
-                    nextCookie.substring(nextCookie.indexOf('=') + 1), false)) {
+            PackagedServer.Session next = server.startSession("container-basics", "ko");
+            try (TerminalClient t = TerminalClient.connect(server.port(), next.id(), next.token(), false)) {
                 t.type("echo after-$((3*7))\n");
                 t.awaitOutput("after-21");
             }
-            assertThat(server.send("DELETE", "/api/sessions/" + nextId, nextCookie, null).statusCode())
+            assertThat(server.send("DELETE", "/api/sessions/" + next.id(), next.cookie(), null).statusCode())
                     .isEqualTo(204);
         } finally {
             server.stop();

@@ -31,11 +31,9 @@ class SessionRestartIT {
         String container;
         PackagedServer first = PackagedServer.start(port, data);
         try {
-            HttpResponse<String> started = first.send("POST", "/api/sessions", null,
-                    "{\"labId\":\"container-basics\",\"lang\":\"ko\"}");
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-            id = PackagedServer.field(started.body(), "id");
-            cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            PackagedServer.Session session = first.startSession("container-basics", "ko");
+            id = session.id();
+            cookie = session.cookie();
             container = "labdeck-" + id;
             assertThat(docker.inspectContainerCmd(container).exec().getState().getRunning()).isTrue();
 
@@ -90,11 +88,9 @@ class SessionRestartIT {
         String shellPid;
         PackagedServer first = PackagedServer.start(port, data);
         try {
-            HttpResponse<String> started = first.send("POST", "/api/sessions", null,
-                    "{\"labId\":\"container-basics\",\"lang\":\"ja\"}");
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-            id = PackagedServer.field(started.body(), "id");
-            cookie = started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            PackagedServer.Session session = first.startSession("container-basics", "ja");
+            id = session.id();
+            cookie = session.cookie();
             try (TerminalClient t = TerminalClient.connect(port, id, cookie.substring(cookie.indexOf('=') + 1),
                     false)) {
                 t.type("export MARK=before-crash; hostname > /root/hostname.txt; echo pid=$$.\n");

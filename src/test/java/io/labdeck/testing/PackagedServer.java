@@ -98,6 +98,28 @@ public final class PackagedServer {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A session started as a browser would.
+     *
+     * @param id     the session's id
+     * @param cookie the owner cookie as a whole "name=value" pair, for {@link #send}
+     */
+    public record Session(String id, String cookie) {
+        /** The cookie's value alone, for {@link TerminalClient#connect}. */
+        public String token() {
+            return cookie.substring(cookie.indexOf('=') + 1);
+        }
+    }
+
+    /** Starts a session of the lab in the language (201 expected) and says which. */
+    public Session startSession(String labId, String lang) throws IOException, InterruptedException {
+        HttpResponse<String> started = send("POST", "/api/sessions", null,
+                "{\"labId\":\"" + labId + "\",\"lang\":\"" + lang + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return new Session(field(started.body(), "id"),
+                started.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
+    }
+
     /** A normal stop (its shutdown hooks run). */
     public void stop() throws InterruptedException {
         process.destroy();

@@ -207,13 +207,7 @@ class LabPageBrowserTest {
         awaitLine(line -> line.strip().equals("after-42"), "the shell back from ^C");
 
         // A paste event on xterm's textarea is what the context menu's Paste and Ctrl+Shift+V both cause.
-        page.evaluate("""
-                text => {
-                  const data = new DataTransfer();
-                  data.setData('text/plain', text);
-                  document.querySelector('.xterm-helper-textarea')
-                      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-                }""", "echo pasted-$((2+3))");
+        paste("echo pasted-$((2+3))");
         page.keyboard().press("Enter");
         awaitLine(line -> line.strip().equals("pasted-5"), "the pasted command's output");
 
@@ -267,13 +261,7 @@ class LabPageBrowserTest {
         page.evaluate("() => window.Labdeck.terminal.focus()");
         page.keyboard().type("stty -echo; echo ready-to-paste; sleep 4; cat > /tmp/paste.txt; stty echo\n");
         awaitLine(line -> line.strip().equals("ready-to-paste"), "the shell running the slow reader");
-        page.evaluate("""
-                text => {
-                  const data = new DataTransfer();
-                  data.setData('text/plain', text);
-                  document.querySelector('.xterm-helper-textarea')
-                      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-                }""", text.toString());
+        paste(text.toString());
         page.keyboard().press("Control+D");
         page.keyboard().type("echo lines=$(wc -l < /tmp/paste.txt); md5sum < /tmp/paste.txt\n");
         awaitLine(line -> line.strip().equals("lines=40000"), "the line count of the pasted file");
@@ -427,5 +415,16 @@ class LabPageBrowserTest {
             }
         }
         return json;
+    }
+
+    /** A paste event on xterm's textarea: what the context menu's Paste and Ctrl+Shift+V both cause. */
+    private void paste(String text) {
+        page.evaluate("""
+                text => {
+                  const data = new DataTransfer();
+                  data.setData('text/plain', text);
+                  document.querySelector('.xterm-helper-textarea')
+                      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+                }""", text);
     }
 }
