@@ -8,10 +8,13 @@
  *
  *   labdeck-term open SOCKET -- COMMAND...    attach to the holder at SOCKET, starting it with COMMAND if none runs
  *
- * The attaching side puts its own terminal (the exec's) into raw mode and relays bytes both ways; a window size
- * change of its terminal (docker's exec resize) is passed on to the shell's pty. One client at a time: a new one
- * replaces the old, whose attach process then exits. Holder and client speak in frames, a type byte and a 4-byte
- * big-endian length: 'D' bytes, 'W' window size (cols, rows, 2 bytes each), 'X' the shell's exit status (4 bytes).
+ * The attaching side puts its own terminal (the exec's) into raw mode and hands it to the holder (SCM_RIGHTS): the
+ * holder then reads the learner's input from it and writes the shell's output to it itself, with no relay between
+ * (a relay through the socket cost the terminal a third of its throughput, inside the sandbox's CPU quota). A window
+ * size change of that terminal (docker's exec resize) is passed on to the shell's pty. One client at a time: a new
+ * one replaces the old, whose terminal the holder lets go and whose attach process then exits. Over the socket
+ * holder and client speak in frames, a type byte and a 4-byte big-endian length: 'T' the terminal (its fds ride
+ * along), 'W' window size (cols, rows, 2 bytes each), 'X' the shell's exit status (4 bytes).
  * Nothing blocks the holder: output to the client and input to the shell are queued, bounded, and reading stops
  * while a queue is full, which is back-pressure all the way to the shell or to Labdeck.
  */
@@ -102,7 +105,7 @@ static void nonblocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONB
 /* ---- the holder ----------------------------------------------------------------------------------------------- */
 
 struct holder {
-    int master, client;
+    int master, client, cin, cout;   /* the control socket, and the client's terminal once it has handed it over */
     pid_t shell;
     char ring[RING];
     size_t ring_len, ring_pos;   /* a circular buffer: ring_pos is where the next byte goes */
@@ -126,18 +129,16 @@ static void ring_add(struct holder *h, const char *p, size_t n) {
 /* A new client gets a terminal reset, then the output kept: the screen redrawn, not shown twice. */
 static void ring_send(struct holder *h) {
     if (h->ring_len == 0) return;
-    frame(&h->to_client, 'D', "\033c", 2);
+    qpush(&h->to_client, "\033c", 2);
     size_t first = (h->ring_pos + RING - h->ring_len) % RING;
     size_t tail = first + h->ring_len <= RING ? h->ring_len : RING - first;
-    if (tail) frame(&h->to_client, 'D', h->ring + first, (uint32_t) tail);
-    if (h->ring_len > tail) frame(&h->to_client, 'D', h->ring, (uint32_t) (h->ring_len - tail));
+    if (tail) qpush(&h->to_client, h->ring + first, tail);
+    if (h->ring_len > tail) qpush(&h->to_client, h->ring, h->ring_len - tail);
 }
 
 static void client_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
     struct holder *h = arg;
-    if (type == 'D') {
-        qpush(&h->to_shell, p, n);
-    } else if (type == 'W' && n == 4) {
+    if (type == 'W' && n == 4) {
         struct winsize ws = { .ws_col = (unsigned short) (p[0] << 8 | p[1]), .ws_row = (unsigned short) (p[2] << 8 | p[3]) };
         if (ws.ws_col > 0 && ws.ws_row > 0) ioctl(h->master, TIOCSWINSZ, &ws);
     }
@@ -145,15 +146,43 @@ static void client_frame(char type, const unsigned char *p, uint32_t n, void *ar
 
 static void drop_client(struct holder *h) {
     if (h->client >= 0) close(h->client);
-    h->client = -1;
+    if (h->cin >= 0) close(h->cin);
+    if (h->cout >= 0 && h->cout != h->cin) close(h->cout);
+    h->client = h->cin = h->cout = -1;
     qclear(&h->to_client);
     qclear(&h->from_client);
+}
+
+/* Reads control frames from the client; the first carries its terminal's two fds. -1 when the client is gone. */
+static ssize_t read_client(struct holder *h, char *buf, size_t size) {
+    union { struct cmsghdr align; char space[CMSG_SPACE(2 * sizeof(int))]; } control;
+    struct iovec io = { buf, size };
+    struct msghdr m = { .msg_iov = &io, .msg_iovlen = 1, .msg_control = control.space,
+        .msg_controllen = sizeof control.space };
+    ssize_t n = recvmsg(h->client, &m, MSG_CMSG_CLOEXEC);
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); n > 0 && c; c = CMSG_NXTHDR(&m, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(2 * sizeof(int))) {
+            int fds[2];
+            memcpy(fds, CMSG_DATA(c), sizeof fds);
+            if (h->cin < 0) {
+                h->cin = fds[0];
+                h->cout = fds[1];
+                nonblocking(h->cin);
+                nonblocking(h->cout);
+                ring_send(h);
+            } else {
+                close(fds[0]);
+                close(fds[1]);
+            }
+        }
+    }
+    return n;
 }
 
 /* Runs until the shell exits; the listening socket is already bound. */
 static void hold(int listener, const char *socket_path, char **command) {
     struct holder *h = calloc(1, sizeof *h);
-    h->client = -1;
+    h->client = h->cin = h->cout = -1;
     struct winsize ws = { .ws_col = 80, .ws_row = 24 };
     h->shell = forkpty(&h->master, NULL, NULL, &ws);
     if (h->shell < 0) { perror("labdeck-term: forkpty"); exit(71); }
@@ -174,15 +203,17 @@ static void hold(int listener, const char *socket_path, char **command) {
     int status = 0, exited = 0;
     char buf[CHUNK];
     while (!exited) {
-        struct pollfd fds[4] = {
+        struct pollfd fds[6] = {
             { h->master, (short) ((qlen(&h->to_client) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_shell) ? POLLOUT : 0)), 0 },
             { listener, POLLIN, 0 },
-            { h->client, (short) ((qlen(&h->to_shell) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_client) ? POLLOUT : 0)), 0 },
+            { h->client, POLLIN, 0 },
             { sigfd, POLLIN, 0 },
+            { qlen(&h->to_shell) < QUEUE_MAX ? h->cin : -1, POLLIN, 0 },
+            { qlen(&h->to_client) ? h->cout : -1, POLLOUT, 0 },
         };
-        if (poll(fds, 4, -1) < 0 && errno != EINTR) break;
+        if (poll(fds, 6, -1) < 0 && errno != EINTR) break;
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            /* A pty gives a few KiB per read: read on while it has more, so a flood goes out in large frames. */
+            /* A pty gives a few KiB per read: read on while it has more, so a flood is written in large pieces. */
             size_t got = 0;
             for (int reads = 0; got < sizeof buf - 4096 && reads < 16; reads++) {
                 ssize_t n = read(h->master, buf + got, sizeof buf - got);
@@ -191,7 +222,7 @@ static void hold(int listener, const char *socket_path, char **command) {
             }
             if (got > 0) {
                 ring_add(h, buf, got);
-                if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) got);
+                if (h->cout >= 0) qpush(&h->to_client, buf, got);
             }
         }
         if ((fds[0].revents & POLLOUT) && qflush(&h->to_shell, h->master) < 0) qclear(&h->to_shell);
@@ -200,11 +231,10 @@ static void hold(int listener, const char *socket_path, char **command) {
             if (c >= 0) {
                 drop_client(h);       /* the one before (a Labdeck that is gone) lets go */
                 h->client = c;
-                ring_send(h);
             }
         }
         if (h->client >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR))) {
-            ssize_t n = read(h->client, buf, sizeof buf);
+            ssize_t n = read_client(h, buf, sizeof buf);
             if (n > 0) {
                 qpush(&h->from_client, buf, (size_t) n);
                 frames(&h->from_client, client_frame, h);
@@ -212,7 +242,12 @@ static void hold(int listener, const char *socket_path, char **command) {
                 drop_client(h);
             }
         }
-        if (h->client >= 0 && qlen(&h->to_client) && qflush(&h->to_client, h->client) < 0) drop_client(h);
+        if (h->cin >= 0 && (fds[4].revents & (POLLIN | POLLHUP | POLLERR))) {
+            ssize_t n = read(h->cin, buf, sizeof buf);
+            if (n > 0) qpush(&h->to_shell, buf, (size_t) n);
+            else if (n == 0 || (errno != EAGAIN && errno != EINTR)) drop_client(h);   /* the exec is gone */
+        }
+        if (h->cout >= 0 && qlen(&h->to_client) && qflush(&h->to_client, h->cout) < 0) drop_client(h);
         if (fds[3].revents & POLLIN) {
             struct signalfd_siginfo info;
             while (read(sigfd, &info, sizeof info) == sizeof info) {}
@@ -224,16 +259,20 @@ static void hold(int listener, const char *socket_path, char **command) {
     close(listener);
     ssize_t n;
     while ((n = read(h->master, buf, sizeof buf)) > 0) {
-        if (h->client >= 0) frame(&h->to_client, 'D', buf, (uint32_t) n);
+        if (h->cout >= 0) qpush(&h->to_client, buf, (size_t) n);
+    }
+    if (h->cout >= 0) {
+        fcntl(h->cout, F_SETFL, fcntl(h->cout, F_GETFL) & ~O_NONBLOCK);
+        qflush(&h->to_client, h->cout);
     }
     if (h->client >= 0) {
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
         unsigned char x[4] = { (unsigned char) (code >> 24), (unsigned char) (code >> 16), (unsigned char) (code >> 8),
             (unsigned char) code };
-        frame(&h->to_client, 'X', x, 4);
-        int flags = fcntl(h->client, F_GETFL);
-        fcntl(h->client, F_SETFL, flags & ~O_NONBLOCK);
-        qflush(&h->to_client, h->client);
+        struct queue q = { 0 };
+        frame(&q, 'X', x, 4);
+        fcntl(h->client, F_SETFL, fcntl(h->client, F_GETFL) & ~O_NONBLOCK);
+        qflush(&q, h->client);
     }
     exit(0);
 }
@@ -287,17 +326,31 @@ static void send_size(struct queue *q) {
     }
 }
 
-struct client { struct queue out; int code; };
-
 static void holder_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
-    struct client *c = arg;
-    if (type == 'D') {
-        qpush(&c->out, p, n);
-    } else if (type == 'X' && n == 4) {
-        c->code = (int) ((uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3]);
+    int *code = arg;
+    if (type == 'X' && n == 4) {
+        *code = (int) ((uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3]);
     }
 }
 
+/* Hands the holder this process's terminal (stdin, stdout) in a 'T' frame. */
+static int hand_over(int s) {
+    unsigned char head[5] = { 'T', 0, 0, 0, 0 };
+    int fds[2] = { 0, 1 };
+    union { struct cmsghdr align; char space[CMSG_SPACE(sizeof fds)]; } control;
+    memset(&control, 0, sizeof control);
+    struct iovec io = { head, sizeof head };
+    struct msghdr m = { .msg_iov = &io, .msg_iovlen = 1, .msg_control = control.space,
+        .msg_controllen = sizeof control.space };
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof fds);
+    memcpy(CMSG_DATA(c), fds, sizeof fds);
+    return sendmsg(s, &m, 0) == (ssize_t) sizeof head ? 0 : -1;
+}
+
+/* Raw mode, the terminal to the holder, then only window sizes go this way, until the holder lets go. */
 static int attach(int s) {
     if (isatty(0) && tcgetattr(0, &saved) == 0) {
         struct termios t = saved;
@@ -309,42 +362,33 @@ static int attach(int s) {
     sigaddset(&winch, SIGWINCH);
     sigprocmask(SIG_BLOCK, &winch, NULL);
     int sigfd = signalfd(-1, &winch, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (hand_over(s) < 0) { perror("labdeck-term: hand over the terminal"); return 75; }
     struct queue to_holder = { 0 }, from_holder = { 0 };
-    struct client c = { { 0 }, -1 };
+    int code = -1;
     send_size(&to_holder);
-    char buf[CHUNK];
-    int in_open = 1;
+    char buf[4096];
     for (;;) {
-        struct pollfd fds[4] = {
-            { in_open && qlen(&to_holder) < QUEUE_MAX ? 0 : -1, POLLIN, 0 },
-            { s, (short) ((qlen(&c.out) < QUEUE_MAX ? POLLIN : 0) | (qlen(&to_holder) ? POLLOUT : 0)), 0 },
-            { qlen(&c.out) ? 1 : -1, POLLOUT, 0 },
+        struct pollfd fds[2] = {
+            { s, (short) (POLLIN | (qlen(&to_holder) ? POLLOUT : 0)), 0 },
             { sigfd, POLLIN, 0 },
         };
-        if (poll(fds, 4, -1) < 0 && errno != EINTR) return 1;
-        if (fds[0].revents & (POLLIN | POLLHUP)) {
-            ssize_t n = read(0, buf, sizeof buf);
-            if (n > 0) frame(&to_holder, 'D', buf, (uint32_t) n);
-            else if (n == 0) in_open = 0;
-        }
-        if (fds[3].revents & POLLIN) {
+        if (poll(fds, 2, -1) < 0 && errno != EINTR) return 1;
+        if (fds[1].revents & POLLIN) {
             struct signalfd_siginfo info;
             while (read(sigfd, &info, sizeof info) == sizeof info) {}
             send_size(&to_holder);
         }
-        if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t n = read(s, buf, sizeof buf);
-            if (n <= 0) {
-                int flags = fcntl(1, F_GETFL);
-                fcntl(1, F_SETFL, flags & ~O_NONBLOCK);
-                qflush(&c.out, 1);
-                return c.code >= 0 ? c.code : 75;   /* 75: replaced by a newer client, or the holder is gone */
+            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+                return code >= 0 ? code : 75;   /* 75: replaced by a newer client, or the holder is gone */
             }
-            qpush(&from_holder, buf, (size_t) n);
-            frames(&from_holder, holder_frame, &c);
+            if (n > 0) {
+                qpush(&from_holder, buf, (size_t) n);
+                frames(&from_holder, holder_frame, &code);
+            }
         }
         if (qlen(&to_holder) && qflush(&to_holder, s) < 0) return 75;
-        if (qlen(&c.out) && qflush(&c.out, 1) < 0) return 74;
     }
 }
 
@@ -375,6 +419,5 @@ int main(int argc, char **argv) {
     }
     if (s < 0) { fprintf(stderr, "labdeck-term: no holder at %s: %s\n", path, strerror(errno)); return 69; }
     nonblocking(s);
-    nonblocking(1);
     return attach(s);
 }
