@@ -7,10 +7,8 @@ import io.labdeck.session.StepBlockedException;
 import io.labdeck.session.StepNotFoundException;
 import io.labdeck.session.StepProgress;
 import io.labdeck.session.StepStatus;
-import io.labdeck.session.StoredCheck;
 import io.labdeck.session.store.SessionStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +31,9 @@ import io.labdeck.sandbox.SandboxConfig;
 import io.labdeck.sandbox.SandboxRef;
 
 /**
- * Checks steps, stores their results, and opens the steps that follow. A status change fires {@link StepChecked}
- * (asynchronously: pushing it to a page never holds up a check). A background check that fails leaves a pending step
- * pending: the learner has not asked yet, so it is no failure.
+ * Checks steps, has {@link CheckRecorder} store their results, and opens the steps that follow. A status change
+ * fires {@link StepChecked} (asynchronously: pushing it to a page never holds up a check). A background check that
+ * fails leaves a pending step pending: the learner has not asked yet, so it is no failure.
  *
  * <p>All of one session's progress work (checks, background rounds, step setups, solves) runs in that session's own
  * serial lane, one piece at a time: each reads the stored progress when it starts and writes it back before the next
@@ -61,9 +59,8 @@ public class ProgressService {
     private final CheckRunner runner;
     private final SandboxConfig sandboxConfig;
     private final Clock clock;
-    private final Event<StepChecked> events;
     private final Event<StepSetUp> setups;
-    private final CheckMetrics metrics;
+    private final CheckRecorder recorder;
 
     /** How long a caller waits for its turn and its work together; a lane runs at most a few checks ahead of it. */
     private static final long WAIT_SECONDS = 300;
@@ -71,15 +68,14 @@ public class ProgressService {
     private final Lanes lanes = new Lanes("progress");
 
     public ProgressService(LabService labs, SessionStore store, CheckRunner runner, SandboxConfig sandboxConfig,
-            Clock clock, Event<StepChecked> events, Event<StepSetUp> setups, CheckMetrics metrics) {
+            Clock clock, Event<StepSetUp> setups, CheckRecorder recorder) {
         this.labs = labs;
         this.store = store;
         this.runner = runner;
         this.sandboxConfig = sandboxConfig;
         this.clock = clock;
-        this.events = events;
         this.setups = setups;
-        this.metrics = metrics;
+        this.recorder = recorder;
     }
 
     /** Checks one step (after the session's work queued before it) and returns the result. */
@@ -91,7 +87,7 @@ public class ProgressService {
         SandboxRef sandbox = sandbox(session);
         StepGate.Gate gate = checkable(session, gates(session), stepId);
         CheckResult result = runner.check(sandbox, gate.step().check().orElseThrow(), session.lang());
-        StepStatus status = record(session, gate, result, trigger);
+        StepStatus status = recorder.record(session, gate, result, trigger);
         // A step that did not pass has a check that has not passed: the lab cannot be complete.
         boolean completed = result.passed() && StepGate.complete(openStepsNow(session));
         return new CheckOutcome(result.passed(), result.message(), result.hint().orElse(null), status.word(),
@@ -127,7 +123,7 @@ public class ProgressService {
             StepGate.Gate gate = next.get();
             tried.add(gate.step().id());
             CheckResult result = runner.check(sandbox(session), gate.step().check().orElseThrow(), session.lang());
-            record(session, gate, result, Trigger.AUTO);
+            recorder.record(session, gate, result, Trigger.AUTO);
             if (result.passed()) {
                 gates = openStepsNow(session);
             }
@@ -217,32 +213,6 @@ public class ProgressService {
             setups.fireAsync(new StepSetUp(session.id(), gate.step().id(), false, why));
         }
         return result;
-    }
-
-    /**
-     * Stores a result. What is kept: every check someone asked for (the button, a solve), and of the background
-     * checks only those that changed the step's status; the step's last result is always on its progress row. A
-     * terminal left open for hours runs thousands of background checks, and they would otherwise pile up.
-     */
-    private StepStatus record(LabSession session, StepGate.Gate gate, CheckResult result, Trigger trigger) {
-        Instant now = clock.instant();
-        metrics.checked(result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.elapsed());
-        StepStatus before = gate.progress().status();
-        StepStatus after = result.passed() ? StepStatus.PASSED
-                : trigger == Trigger.AUTO && before != StepStatus.FAILED ? before : StepStatus.FAILED;
-        if (trigger != Trigger.AUTO || after != before) {
-            store.saveCheck(session.id(), new StoredCheck(result.stepId(), result.passed(),
-                    result.outcome().name().toLowerCase(java.util.Locale.ROOT), trigger.word(), result.message(),
-                    result.elapsed(), now));
-        }
-        if (trigger != Trigger.AUTO || after != before) {
-            store.saveProgress(session.id(), gate.progress().checked(after, result.message(), now));
-        }
-        if (after != before) {
-            events.fireAsync(new StepChecked(session.id(), session.labId(), result.stepId(), after, result.message(),
-                    result.hint(), now));
-        }
-        return after;
     }
 
     /** Ends the session's progress work: what is queued finishes, nothing more starts. */
