@@ -7,11 +7,27 @@
  * "open" attaches to the same shell, and the holder sends it the output it kept (the screen) first.
  *
  *   labdeck-term open SOCKET -- COMMAND...    attach to the holder at SOCKET, starting it with COMMAND if none runs
+ *   labdeck-term serve ATTACH SPAWN            hold shells for another container (a session's terminal container)
+ *   labdeck-term attach ATTACH                 attach to that holder
+ *   labdeck-term spawn SPAWN -- COMMAND...     run COMMAND on the holder's pty, unless a shell runs on it already
  *
- * The attaching side puts its own terminal (the exec's) into raw mode and hands it to the holder (SCM_RIGHTS): the
- * holder then reads the learner's input from it and writes the shell's output to it itself, with no relay between
- * (a relay through the socket cost the terminal a third of its throughput, inside the sandbox's CPU quota). A window
- * size change of that terminal (docker's exec resize) is passed on to the shell's pty. One client at a time: a new
+ * serve, attach and spawn split the holder from the sandbox: the holder runs as PID 1 of a container of its own
+ * (Labdeck's, on the runc runtime, with no network and no capability), and the shell runs in the sandbox. spawn,
+ * started there by docker exec, fetches the slave of the holder's pty over SPAWN (a socket on a volume both
+ * containers mount), makes it its controlling terminal and runs COMMAND on it, then tells the holder its exit
+ * status ('X'). The shell stays in the sandbox's cgroup, namespaces and limits; only the holder's work on the pty
+ * is charged elsewhere: reading a pty costs a synchronous wake of the kernel's tty worker per 4 KiB, which in the
+ * sandbox's own CPU quota took a third of a flood's throughput. When a shell ends, the holder opens a fresh pty for
+ * the next spawn; the screen it keeps goes on.
+ *
+ * The attaching side hands its stdin and stdout to the holder (SCM_RIGHTS): the holder then reads the learner's input
+ * from them and writes the shell's output to them itself, with no relay between (a relay through the socket cost
+ * the terminal a third of its throughput, inside the sandbox's CPU quota). Labdeck's exec has no TTY, only pipes:
+ * a write to a pipe costs the holder a fraction of a write to a second pty, whose line discipline was charged to the
+ * sandbox's quota too (throughput fell 35-40% with it). On pipes the input is framed: 'D' bytes for the shell and 'W'
+ * window sizes, as docker's exec resize needs a TTY. On a terminal (a person's `docker exec -it ... labdeck-term
+ * open`) the attach puts it into raw mode, the input is raw bytes, and a window size change of that terminal is
+ * passed on to the shell's pty. One client at a time: a new
  * one replaces the old, whose terminal the holder lets go and whose attach process then exits. Over the socket
  * holder and client speak in frames, a type byte and a 4-byte big-endian length: 'T' the terminal (its fds ride
  * along), 'W' window size (cols, rows, 2 bytes each), 'X' the shell's exit status (4 bytes).
@@ -106,10 +122,16 @@ static void nonblocking(int fd) { fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONB
 
 struct holder {
     int master, client, cin, cout;   /* the control socket, and the client's terminal once it has handed it over */
-    pid_t shell;
+    pid_t shell;                 /* open: the shell, the holder's own child */
+    int serving;                 /* serve: shells come from spawn, one after another */
+    int slave;                   /* serve: the pty's slave until a spawn takes it */
+    int spawner;                 /* serve: the connection of the spawn whose shell runs on the pty */
+    int hung;                    /* the pty's slave is closed everywhere: nothing more to read from it */
+    struct winsize size;
     char ring[RING];
     size_t ring_len, ring_pos;   /* a circular buffer: ring_pos is where the next byte goes */
-    struct queue to_client, to_shell, from_client;
+    int framed;                  /* the client's input is pipes carrying 'D' and 'W' frames, not a terminal */
+    struct queue to_client, to_shell, from_client, from_cin;
 };
 
 /* In at most two copies (a byte at a time cost more CPU than the rest of the holder under a flood). */
@@ -138,9 +160,13 @@ static void ring_send(struct holder *h) {
 
 static void client_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
     struct holder *h = arg;
+    if (type == 'D') qpush(&h->to_shell, p, n);
     if (type == 'W' && n == 4) {
         struct winsize ws = { .ws_col = (unsigned short) (p[0] << 8 | p[1]), .ws_row = (unsigned short) (p[2] << 8 | p[3]) };
-        if (ws.ws_col > 0 && ws.ws_row > 0) ioctl(h->master, TIOCSWINSZ, &ws);
+        if (ws.ws_col > 0 && ws.ws_row > 0) {
+            h->size = ws;
+            ioctl(h->master, TIOCSWINSZ, &ws);
+        }
     }
 }
 
@@ -151,6 +177,7 @@ static void drop_client(struct holder *h) {
     h->client = h->cin = h->cout = -1;
     qclear(&h->to_client);
     qclear(&h->from_client);
+    qclear(&h->from_cin);
 }
 
 /* Reads control frames from the client; the first carries its terminal's two fds. -1 when the client is gone. */
@@ -167,6 +194,7 @@ static ssize_t read_client(struct holder *h, char *buf, size_t size) {
             if (h->cin < 0) {
                 h->cin = fds[0];
                 h->cout = fds[1];
+                h->framed = !isatty(h->cin);
                 nonblocking(h->cin);
                 nonblocking(h->cout);
                 ring_send(h);
@@ -179,21 +207,116 @@ static ssize_t read_client(struct holder *h, char *buf, size_t size) {
     return n;
 }
 
-/* Runs until the shell exits; the listening socket is already bound. */
-static void hold(int listener, const char *socket_path, char **command) {
-    struct holder *h = calloc(1, sizeof *h);
-    h->client = h->cin = h->cout = -1;
-    struct winsize ws = { .ws_col = 80, .ws_row = 24 };
-    h->shell = forkpty(&h->master, NULL, NULL, &ws);
-    if (h->shell < 0) { perror("labdeck-term: forkpty"); exit(71); }
-    if (h->shell == 0) {
-        close(listener);
-        signal(SIGPIPE, SIG_DFL);
-        execvp(command[0], command);
-        fprintf(stderr, "labdeck-term: cannot run %s: %s\r\n", command[0], strerror(errno));
-        _exit(127);
+static void send_frame_blocking(int fd, char type, const void *p, uint32_t n) {
+    struct queue q = { 0 };
+    frame(&q, type, p, n);
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    qflush(&q, fd);
+    free(q.data);
+}
+
+/* The shell's last words, then its exit status to the client, whose attach then ends with it. */
+static void shell_ended(struct holder *h, int code) {
+    char buf[CHUNK];
+    ssize_t n;
+    while (!h->hung && (n = read(h->master, buf, sizeof buf)) > 0) {
+        ring_add(h, buf, (size_t) n);
+        if (h->cout >= 0) qpush(&h->to_client, buf, (size_t) n);
     }
+    if (h->cout >= 0) {
+        fcntl(h->cout, F_SETFL, fcntl(h->cout, F_GETFL) & ~O_NONBLOCK);
+        qflush(&h->to_client, h->cout);
+    }
+    if (h->client >= 0) {
+        unsigned char x[4] = { (unsigned char) (code >> 24), (unsigned char) (code >> 16), (unsigned char) (code >> 8),
+            (unsigned char) code };
+        send_frame_blocking(h->client, 'X', x, 4);
+    }
+}
+
+/* serve: a fresh pty for the next spawn, at the last window size. */
+static void new_pty(struct holder *h) {
+    if (h->master >= 0) close(h->master);
+    if (h->slave >= 0) close(h->slave);
+    if (openpty(&h->master, &h->slave, NULL, NULL, &h->size) < 0) { perror("labdeck-term: openpty"); exit(71); }
+    fcntl(h->master, F_SETFD, FD_CLOEXEC);
+    fcntl(h->slave, F_SETFD, FD_CLOEXEC);
     nonblocking(h->master);
+    h->hung = 0;
+    qclear(&h->to_shell);
+}
+
+/* serve: a spawn gets the pty's slave ('S', the fd alongside), or 'N' when a shell runs on it already. */
+static void accept_spawn(struct holder *h, int listener) {
+    int c = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
+    if (c < 0) return;
+    if (h->spawner >= 0 || h->slave < 0) {
+        send_frame_blocking(c, 'N', NULL, 0);
+        close(c);
+        return;
+    }
+    unsigned char head[5] = { 'S', 0, 0, 0, 0 };
+    union { struct cmsghdr align; char space[CMSG_SPACE(sizeof(int))]; } control;
+    memset(&control, 0, sizeof control);
+    struct iovec io = { head, sizeof head };
+    struct msghdr m = { .msg_iov = &io, .msg_iovlen = 1, .msg_control = control.space,
+        .msg_controllen = sizeof control.space };
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&m);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &h->slave, sizeof(int));
+    if (sendmsg(c, &m, 0) != (ssize_t) sizeof head) { close(c); return; }
+    close(h->slave);   /* only the shell's side holds it now: its end is the pty's hang-up */
+    h->slave = -1;
+    nonblocking(c);
+    h->spawner = c;
+}
+
+static void spawner_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
+    int *code = arg;
+    if (type == 'X' && n == 4) *code = (int) ((uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3]);
+}
+
+/* serve: the spawn says how its shell ended, or goes away (its sandbox stopped): either way the shell has ended. */
+static void read_spawner(struct holder *h, struct queue *from_spawner) {
+    char buf[64];
+    ssize_t n = read(h->spawner, buf, sizeof buf);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
+    int code = -1;
+    if (n > 0) {
+        qpush(from_spawner, buf, (size_t) n);
+        frames(from_spawner, spawner_frame, &code);
+        if (code < 0) return;
+    }
+    close(h->spawner);
+    h->spawner = -1;
+    qclear(from_spawner);
+    shell_ended(h, code < 0 ? 129 : code);
+    drop_client(h);
+    new_pty(h);
+}
+
+/* Runs until the shell exits (open), or for good (serve: spawns is the spawn socket). Sockets are bound already. */
+static void hold(int listener, int spawns, const char *socket_path, char **command) {
+    struct holder *h = calloc(1, sizeof *h);
+    h->client = h->cin = h->cout = h->slave = h->spawner = h->master = -1;
+    h->size = (struct winsize) { .ws_col = 80, .ws_row = 24 };
+    h->serving = spawns >= 0;
+    if (h->serving) {
+        new_pty(h);
+    } else {
+        h->shell = forkpty(&h->master, NULL, NULL, &h->size);
+        if (h->shell < 0) { perror("labdeck-term: forkpty"); exit(71); }
+        if (h->shell == 0) {
+            close(listener);
+            signal(SIGPIPE, SIG_DFL);
+            execvp(command[0], command);
+            fprintf(stderr, "labdeck-term: cannot run %s: %s\r\n", command[0], strerror(errno));
+            _exit(127);
+        }
+        nonblocking(h->master);
+    }
     nonblocking(listener);
     sigset_t chld;
     sigemptyset(&chld);
@@ -201,22 +324,27 @@ static void hold(int listener, const char *socket_path, char **command) {
     sigprocmask(SIG_BLOCK, &chld, NULL);
     int sigfd = signalfd(-1, &chld, SFD_NONBLOCK | SFD_CLOEXEC);
     int status = 0, exited = 0;
+    struct queue from_spawner = { 0 };
     char buf[CHUNK];
     while (!exited) {
-        struct pollfd fds[6] = {
-            { h->master, (short) ((qlen(&h->to_client) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_shell) ? POLLOUT : 0)), 0 },
+        short out = (short) ((!h->hung && qlen(&h->to_client) < QUEUE_MAX ? POLLIN : 0) | (qlen(&h->to_shell) ? POLLOUT : 0));
+        struct pollfd fds[8] = {
+            { out ? h->master : -1, out, 0 },
             { listener, POLLIN, 0 },
             { h->client, POLLIN, 0 },
             { sigfd, POLLIN, 0 },
             { qlen(&h->to_shell) < QUEUE_MAX ? h->cin : -1, POLLIN, 0 },
             { qlen(&h->to_client) ? h->cout : -1, POLLOUT, 0 },
+            { spawns, POLLIN, 0 },
+            { h->spawner, POLLIN, 0 },
         };
-        if (poll(fds, 6, -1) < 0 && errno != EINTR) break;
+        if (poll(fds, 8, -1) < 0 && errno != EINTR) break;
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             /* A pty gives a few KiB per read: read on while it has more, so a flood is written in large pieces. */
             size_t got = 0;
             for (int reads = 0; got < sizeof buf - 4096 && reads < 16; reads++) {
                 ssize_t n = read(h->master, buf + got, sizeof buf - got);
+                if (n < 0 && errno == EIO && h->serving) h->hung = 1;   /* the shell's side is gone; spawn says more */
                 if (n <= 0) break;
                 got += (size_t) n;
             }
@@ -244,36 +372,30 @@ static void hold(int listener, const char *socket_path, char **command) {
         }
         if (h->cin >= 0 && (fds[4].revents & (POLLIN | POLLHUP | POLLERR))) {
             ssize_t n = read(h->cin, buf, sizeof buf);
-            if (n > 0) qpush(&h->to_shell, buf, (size_t) n);
-            else if (n == 0 || (errno != EAGAIN && errno != EINTR)) drop_client(h);   /* the exec is gone */
+            if (n > 0 && h->framed) {
+                qpush(&h->from_cin, buf, (size_t) n);
+                frames(&h->from_cin, client_frame, h);
+            } else if (n > 0) {
+                qpush(&h->to_shell, buf, (size_t) n);
+            } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) drop_client(h);   /* the exec is gone */
         }
         if (h->cout >= 0 && qlen(&h->to_client) && qflush(&h->to_client, h->cout) < 0) drop_client(h);
+        if (fds[6].revents & POLLIN) accept_spawn(h, spawns);
+        if (h->spawner >= 0 && (fds[7].revents & (POLLIN | POLLHUP | POLLERR))) read_spawner(h, &from_spawner);
         if (fds[3].revents & POLLIN) {
             struct signalfd_siginfo info;
             while (read(sigfd, &info, sizeof info) == sizeof info) {}
-            if (waitpid(h->shell, &status, WNOHANG) == h->shell) exited = 1;
+            if (h->serving) {
+                while (waitpid(-1, NULL, WNOHANG) > 0) {}   /* PID 1 of its container: reap what is left to it */
+            } else if (waitpid(h->shell, &status, WNOHANG) == h->shell) {
+                exited = 1;
+            }
         }
     }
-    /* The shell's last words, then its exit status, then the socket goes: the next open starts a new shell. */
+    /* open: the socket goes first, so that the next open starts a new shell. */
     unlink(socket_path);
     close(listener);
-    ssize_t n;
-    while ((n = read(h->master, buf, sizeof buf)) > 0) {
-        if (h->cout >= 0) qpush(&h->to_client, buf, (size_t) n);
-    }
-    if (h->cout >= 0) {
-        fcntl(h->cout, F_SETFL, fcntl(h->cout, F_GETFL) & ~O_NONBLOCK);
-        qflush(&h->to_client, h->cout);
-    }
-    if (h->client >= 0) {
-        int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        unsigned char x[4] = { (unsigned char) (code >> 24), (unsigned char) (code >> 16), (unsigned char) (code >> 8),
-            (unsigned char) code };
-        struct queue q = { 0 };
-        frame(&q, 'X', x, 4);
-        fcntl(h->client, F_SETFL, fcntl(h->client, F_GETFL) & ~O_NONBLOCK);
-        qflush(&q, h->client);
-    }
+    shell_ended(h, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     exit(0);
 }
 
@@ -297,7 +419,7 @@ static void start_holder(const char *path, char **command) {
         int null = open("/dev/null", O_RDWR);
         dup2(null, 0); dup2(null, 1); dup2(null, 2);
         if (null > 2) close(null);
-        hold(s, path, command);
+        hold(s, -1, path, command);
     }
     close(s);
     waitpid(first, NULL, 0);
@@ -392,17 +514,117 @@ static int attach(int s) {
     }
 }
 
+/* Binds a listening socket at PATH with MODE; exits when it cannot. */
+static int listen_at(const char *path, mode_t mode) {
+    int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    strncpy(addr.sun_path, path, sizeof addr.sun_path - 1);
+    unlink(path);
+    if (bind(s, (struct sockaddr *) &addr, sizeof addr) < 0 || listen(s, 4) < 0 || chmod(path, mode) < 0) {
+        fprintf(stderr, "labdeck-term: cannot listen on %s: %s\n", path, strerror(errno));
+        exit(72);
+    }
+    return s;
+}
+
+static void serve(const char *attach_path, const char *spawn_path) {
+    int listener = listen_at(attach_path, 0600);
+    /* Anyone in the sandbox may ask for the pty (its root, or a rootless engine's user): it is theirs anyway. */
+    int spawns = listen_at(spawn_path, 0666);
+    nonblocking(spawns);
+    hold(listener, spawns, attach_path, NULL);
+}
+
+static void dial_frame(char type, const unsigned char *p, uint32_t n, void *arg) {
+    (void) p; (void) n;
+    *(char *) arg = type;
+}
+
+/* Receives the holder's answer to a spawn: 'S' and the pty's slave, or 'N'. Returns the slave, or -1. */
+static int receive_slave(int s) {
+    unsigned char head[5];
+    union { struct cmsghdr align; char space[CMSG_SPACE(sizeof(int))]; } control;
+    struct iovec io = { head, sizeof head };
+    struct msghdr m = { .msg_iov = &io, .msg_iovlen = 1, .msg_control = control.space,
+        .msg_controllen = sizeof control.space };
+    if (recvmsg(s, &m, MSG_CMSG_CLOEXEC) != (ssize_t) sizeof head) return -1;
+    struct queue q = { 0 };
+    qpush(&q, head, sizeof head);
+    char type = 0;
+    frames(&q, dial_frame, &type);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    if (type != 'S' || !c || c->cmsg_type != SCM_RIGHTS) return -1;
+    int fd;
+    memcpy(&fd, CMSG_DATA(c), sizeof fd);
+    return fd;
+}
+
+/* In the sandbox: COMMAND on the holder's pty, as the leader of a session of its own; its status to the holder. */
+static int spawn(const char *path, char **command) {
+    int s = -1;
+    for (int tries = 0; s < 0 && tries < 500; tries++) {   /* the holder may be starting too: up to 10 s */
+        s = dial(path);
+        if (s < 0) usleep(20000);
+    }
+    if (s < 0) { fprintf(stderr, "labdeck-term: no holder at %s: %s\n", path, strerror(errno)); return 69; }
+    int slave = receive_slave(s);
+    if (slave < 0) return 0;   /* a shell runs on the pty already: it stays the learner's */
+    pid_t shell = fork();
+    if (shell < 0) { perror("labdeck-term: fork"); return 71; }
+    if (shell == 0) {
+        setsid();
+        ioctl(slave, TIOCSCTTY, 0);
+        dup2(slave, 0); dup2(slave, 1); dup2(slave, 2);
+        if (slave > 2) close(slave);
+        signal(SIGPIPE, SIG_DFL);
+        execvp(command[0], command);
+        fprintf(stderr, "labdeck-term: cannot run %s: %s\r\n", command[0], strerror(errno));
+        _exit(127);
+    }
+    close(slave);
+    int status = 0;
+    while (waitpid(shell, &status, 0) < 0 && errno == EINTR) {}
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    unsigned char x[4] = { (unsigned char) (code >> 24), (unsigned char) (code >> 16), (unsigned char) (code >> 8),
+        (unsigned char) code };
+    send_frame_blocking(s, 'X', x, 4);
+    return 0;
+}
+
+static int usage(void) {
+    fprintf(stderr, "usage: labdeck-term open SOCKET -- COMMAND...\n"
+            "       labdeck-term serve ATTACH-SOCKET SPAWN-SOCKET\n"
+            "       labdeck-term attach ATTACH-SOCKET\n"
+            "       labdeck-term spawn SPAWN-SOCKET -- COMMAND...\n");
+    return 64;
+}
+
+static int path_ok(const char *path) {
+    if (strlen(path) < sizeof ((struct sockaddr_un *) 0)->sun_path) return 1;
+    fprintf(stderr, "labdeck-term: socket path too long: %s\n", path);
+    return 0;
+}
+
 int main(int argc, char **argv) {
-    if (argc < 5 || strcmp(argv[1], "open") != 0 || strcmp(argv[3], "--") != 0) {
-        fprintf(stderr, "usage: labdeck-term open SOCKET -- COMMAND...\n");
-        return 64;
-    }
-    const char *path = argv[2];
-    if (strlen(path) >= sizeof ((struct sockaddr_un *) 0)->sun_path) {
-        fprintf(stderr, "labdeck-term: socket path too long\n");
-        return 64;
-    }
     signal(SIGPIPE, SIG_IGN);
+    if (argc == 4 && strcmp(argv[1], "serve") == 0) {
+        if (!path_ok(argv[2]) || !path_ok(argv[3])) return 64;
+        serve(argv[2], argv[3]);
+        return 0;
+    }
+    if (argc == 3 && strcmp(argv[1], "attach") == 0) {
+        if (!path_ok(argv[2])) return 64;
+        int s = dial(argv[2]);
+        if (s < 0) { fprintf(stderr, "labdeck-term: no holder at %s: %s\n", argv[2], strerror(errno)); return 69; }
+        nonblocking(s);
+        return attach(s);
+    }
+    if (argc >= 5 && strcmp(argv[1], "spawn") == 0 && strcmp(argv[3], "--") == 0) {
+        return path_ok(argv[2]) ? spawn(argv[2], argv + 4) : 64;
+    }
+    if (argc < 5 || strcmp(argv[1], "open") != 0 || strcmp(argv[3], "--") != 0) return usage();
+    const char *path = argv[2];
+    if (!path_ok(path)) return 64;
     int s = dial(path);
     if (s < 0) {
         /* One opener at a time may start a holder; the others find it running. */

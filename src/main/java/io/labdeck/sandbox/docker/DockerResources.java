@@ -40,16 +40,37 @@ final class DockerResources {
             docker.createVolumeCmd().withName(ContainerSpec.dockerVolume(request.sessionId())).withLabels(labels)
                     .withDriver("local").withDriverOpts(ContainerSpec.dockerVolumeOptions(request, mode)).exec();
         }
+        java.util.Optional<com.github.dockerjava.api.model.Bind> toolsBind = tools.bind();
+        var host = ContainerSpec.hostConfig(request, config, mode, network.gateway(), toolsBind);
+        if (TerminalContainer.wanted(mode, config, toolsBind)) {
+            var shared = TerminalContainer.createVolume(docker, request.sessionId(), labels);
+            host.withBinds(java.util.stream.Stream.concat(java.util.Arrays.stream(host.getBinds()),
+                    java.util.stream.Stream.of(shared)).toArray(com.github.dockerjava.api.model.Bind[]::new));
+        }
         var create = docker.createContainerCmd(request.image())
                 .withName(ContainerSpec.containerName(request.sessionId()))
                 .withLabels(DockerLabels.container(owner, request.sessionId(), request.labId(), mode))
                 .withEnv(ContainerSpec.env(request, config, mode))
                 .withWorkingDir(ContainerSpec.HOME)
-                .withHostConfig(ContainerSpec.hostConfig(request, config, mode, network.gateway(), tools.bind()));
+                .withHostConfig(host);
         ContainerSpec.user(mode).ifPresent(create::withUser);
         String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         return id;
+    }
+
+    /**
+     * Starts the session's terminal container if its sandbox was made for one (its spawn volume exists); the
+     * provisioner calls this while the sandbox gets ready.
+     */
+    void startTerminal(SandboxRequest request) {
+        try {
+            docker.inspectVolumeCmd(TerminalContainer.volume(request.sessionId())).exec();
+        } catch (NotFoundException e) {
+            return;
+        }
+        TerminalContainer.start(docker, request, DockerLabels.of(owner, request.sessionId(), request.labId()),
+                tools.bind().orElseThrow());
     }
 
     List<SandboxResource> list() {

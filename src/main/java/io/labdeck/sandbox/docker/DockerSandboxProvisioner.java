@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +59,8 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     private final NetworkGuard guard;
     private final DockerInspector inspector;
     private final Set<Integer> doorPorts;
+    /** Starts the terminal containers beside sandboxes getting ready. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** The mode of each sandbox container, read from its label once. */
     private final Map<String, SandboxMode> modes = new ConcurrentHashMap<>();
 
@@ -99,26 +106,51 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         requireImage(request.image());
         SandboxMode mode = SandboxMode.of(request, config);
         SandboxRef ref = null;
+        CompletableFuture<Void> terminal = CompletableFuture.completedFuture(null);
         try {
             ref = new SandboxRef(request.sessionId(), resources.createContainer(request, config, mode));
             modes.put(ref.id(), mode);
             LOG.debugf("sandbox of %s: network, volumes and container made and started in %d ms",
                     request.sessionId(), (System.nanoTime() - started) / 1_000_000);
+            // The terminal container starts while the sandbox gets ready (a rootless engine takes seconds).
+            terminal = CompletableFuture.runAsync(() -> resources.startTerminal(request), background);
             new SandboxReadiness(executor, config).await(ref, request, mode);
+            joinTerminal(terminal);
         } catch (SandboxFailedException e) {
             // The learner sees the message; the operator needs the detail (the engine's log, the failed command).
             LOG.warnf("sandbox of %s failed to start: %s%n%s", request.sessionId(), e.getMessage(), e.detail());
-            forget(request.sessionId(), ref);
+            forget(request.sessionId(), ref, terminal);
             throw e;
         } catch (RuntimeException e) {
-            forget(request.sessionId(), ref);
+            forget(request.sessionId(), ref, terminal);
             throw new SandboxFailedException("The sandbox could not be started.", e.toString(), e);
         }
         return new Sandbox(ref, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** A failed start: nothing of it stays, on the engine or here. */
-    private void forget(String sessionId, SandboxRef ref) {
+    private static void joinTerminal(CompletableFuture<Void> terminal) {
+        try {
+            terminal.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new SandboxFailedException("The sandbox's terminal could not be started.", e.getCause().toString(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new SandboxFailedException("The sandbox's terminal did not start in 30 s.", e.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxFailedException("Interrupted while the sandbox's terminal started.", e.toString(), e);
+        }
+    }
+
+    /** A failed start: nothing of it stays, on the engine or here (the terminal container may still be starting). */
+    private void forget(String sessionId, SandboxRef ref, CompletableFuture<Void> terminal) {
+        try {
+            terminal.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("the terminal container of %s: %s", sessionId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         resources.removeSession(sessionId);
         if (ref != null) {
             modes.remove(ref.id());
@@ -158,11 +190,12 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
     @jakarta.annotation.PreDestroy
     void closeAgents() {
         agents.closeAll();
+        background.shutdownNow();
     }
 
     @Override
     public TtySession openTty(SandboxRef sandbox, TtyRequest request, TtyOutput output) {
-        return DockerTty.open(docker, http, sandbox.id(), mode(sandbox), request, output);
+        return DockerTty.open(docker, http, sandbox.sessionId(), sandbox.id(), mode(sandbox), request, output);
     }
 
     @Override

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.transport.DockerHttpClient;
 
 import io.labdeck.sandbox.SandboxFailedException;
@@ -20,12 +22,15 @@ import io.labdeck.sandbox.TtySession;
 import io.labdeck.sandbox.TtySize;
 
 /**
- * An interactive exec with a TTY, attached to the session's shell. Where the image has {@code labdeck-term}, the
- * shell runs under it, in the sandbox (deploy/images/files/labdeck-term.c): the exec only attaches, so the shell
- * outlives the exec and Labdeck, and a new attach gets it back with its recent output. The exec is started as a raw
- * hijacked HTTP request and its stream read on a thread of its own with a 64 KiB buffer: docker-java's frame
- * callback hands over at most 1 KiB at a time, which caps throughput well below what the TTY can do. A TTY stream is
- * raw bytes, so no demultiplexing is lost.
+ * An interactive exec attached to the session's shell, which outlives the exec and Labdeck: a new attach gets it back
+ * with its recent output (deploy/images/files/labdeck-term.c). Where the session has a {@link TerminalContainer}, the
+ * exec attaches to the holder there, and a second, detached exec in the sandbox spawns the shell on the holder's pty
+ * unless one runs on it already. That exec has no TTY, only pipes: its output is demultiplexed ({@link StreamDemux})
+ * and its input framed ({@link HeldInput}), window sizes included. Elsewhere (a sandbox on its own kernel, or made
+ * before terminal containers) the exec has a TTY and runs the command under the image's holder in the sandbox, or
+ * as it is where there is none. The exec is started as a raw hijacked HTTP request and its stream read on a thread
+ * of its own with a 64 KiB buffer: docker-java's frame callback hands over at most 1 KiB at a time, which caps
+ * throughput well below the TTY's.
  */
 final class DockerTty implements TtySession {
 
@@ -48,28 +53,38 @@ final class DockerTty implements TtySession {
     private final DockerClient docker;
     private final String execId;
     private final QueueInputStream stdin;
+    /** Whether the exec attaches to a terminal container's holder on pipes: framed input, multiplexed output. */
+    private final boolean piped;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DockerHttpClient.Response response;
 
-    private DockerTty(DockerClient docker, String execId, TtyOutput output) {
+    private DockerTty(DockerClient docker, String execId, boolean piped, TtyOutput output) {
         this.docker = docker;
         this.execId = execId;
+        this.piped = piped;
         this.stdin = new QueueInputStream(INPUT_LIMIT, INPUT_HIGH, INPUT_LOW, output::inputDrained);
     }
 
-    static DockerTty open(DockerClient docker, DockerHttpClient http, String containerId, SandboxMode mode,
-            TtyRequest request, TtyOutput output) {
+    static DockerTty open(DockerClient docker, DockerHttpClient http, String sessionId, String containerId,
+            SandboxMode mode, TtyRequest request, TtyOutput output) {
         List<String> env = new ArrayList<>(List.of("TERM=xterm-256color", "LANG=C.UTF-8"));
         request.env().forEach((k, v) -> env.add(k + "=" + v));
-        List<String> held = new ArrayList<>(List.of("sh", "-c", HOLD, "labdeck-shell"));
-        held.addAll(request.command());
         DockerTty tty;
         try {
-            String execId = docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true)
-                    .withAttachStdout(true).withAttachStderr(true).withEnv(env)
-                    .withCmd(mode.where(held).toArray(String[]::new)).exec().getId();
-            tty = new DockerTty(docker, execId, output);
+            Optional<String> terminal = TerminalContainer.running(docker, sessionId);
+            boolean piped = terminal.isPresent();
+            String execId = piped
+                    ? docker.execCreateCmd(terminal.get()).withTty(false).withAttachStdin(true).withAttachStdout(true)
+                            .withAttachStderr(true).withCmd(TerminalContainer.HOLDER, "attach",
+                                    TerminalContainer.ATTACH_SOCKET).exec().getId()
+                    : docker.execCreateCmd(containerId).withTty(true).withAttachStdin(true).withAttachStdout(true)
+                            .withAttachStderr(true).withEnv(env).withCmd(mode.where(held(request)).toArray(String[]::new))
+                            .exec().getId();
+            tty = new DockerTty(docker, execId, piped, output);
             tty.start(http, output);
+            if (piped) {
+                spawn(docker, containerId, mode, request, env);
+            }
         } catch (RuntimeException e) {
             throw new SandboxFailedException("The sandbox is not running.", e.toString(), e);
         }
@@ -84,7 +99,7 @@ final class DockerTty implements TtySession {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Connection", "Upgrade")
                 .putHeader("Upgrade", "tcp")
-                .bodyBytes("{\"Detach\":false,\"Tty\":true}".getBytes(StandardCharsets.UTF_8))
+                .bodyBytes(("{\"Detach\":false,\"Tty\":" + !piped + "}").getBytes(StandardCharsets.UTF_8))
                 .hijackedInput(stdin)
                 .build();
         response = http.execute(request);
@@ -102,10 +117,12 @@ final class DockerTty implements TtySession {
 
     private void read(TtyOutput output) {
         byte[] buffer = new byte[READ_BUFFER];
+        StreamDemux demux = piped ? new StreamDemux() : null;
         try (InputStream in = response.getBody()) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (n > 0) {
-                    deliver(output, Arrays.copyOf(buffer, n));
+                byte[] data = demux != null ? demux.feed(buffer, n) : Arrays.copyOf(buffer, n);
+                if (data.length > 0) {
+                    deliver(output, data);
                 }
                 if (n >= FLOOD_READ) {
                     // Output is streaming: let it gather for a moment, so the next read takes kilobytes, not the
@@ -136,7 +153,7 @@ final class DockerTty implements TtySession {
 
     @Override
     public boolean write(byte[] data) {
-        return stdin.offer(data);
+        return stdin.offer(piped ? HeldInput.data(data) : data);
     }
 
     @Override
@@ -147,6 +164,10 @@ final class DockerTty implements TtySession {
     /** Docker accepts a resize only once the exec runs; the first may race its start, so it is retried briefly. */
     @Override
     public void resize(TtySize size) {
+        if (piped) {
+            stdin.offer(HeldInput.size(size));
+            return;
+        }
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 docker.resizeExecCmd(execId).withSize(size.rows(), size.cols()).exec();
@@ -159,6 +180,29 @@ final class DockerTty implements TtySession {
             }
         }
         LOG.debugf("resize of %s to %s did not take", execId, size);
+    }
+
+    private static List<String> held(TtyRequest request) {
+        List<String> held = new ArrayList<>(List.of("sh", "-c", HOLD, "labdeck-shell"));
+        held.addAll(request.command());
+        return held;
+    }
+
+    /** The shell, in the sandbox, on the terminal container's pty; it does nothing when a shell runs there already. */
+    private static void spawn(DockerClient docker, String containerId, SandboxMode mode, TtyRequest request,
+            List<String> env) {
+        List<String> argv = new ArrayList<>(List.of(TerminalContainer.HOLDER, "spawn", TerminalContainer.SPAWN_SOCKET,
+                "--"));
+        argv.addAll(request.command());
+        String id = docker.execCreateCmd(containerId).withEnv(env).withCmd(mode.where(argv).toArray(String[]::new))
+                .exec().getId();
+        try (var started = docker.execStartCmd(id).withDetach(true).exec(new ResultCallback.Adapter<>())) {
+            started.awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            LOG.debugf("spawn %s: %s", id, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

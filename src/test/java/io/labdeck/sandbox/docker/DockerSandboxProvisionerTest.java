@@ -66,8 +66,20 @@ class DockerSandboxProvisionerTest {
                     + (Boolean.TRUE.equals(m.getRW()) ? "rw" : "ro")).containsExactlyInAnyOrder(
                             "labdeck-" + session + "-home:/root:rw",
                             "labdeck-tools-" + docker.inspectImageCmd("labdeck/sandbox-tiny").exec().getId()
-                                    .replace("sha256:", "").substring(0, 12) + ":/.labdeck:ro");
+                                    .replace("sha256:", "").substring(0, 12) + ":/.labdeck:ro",
+                            "labdeck-" + session + "-term:/.labdeck-term:ro");
             assertThat(c.getMounts()).noneMatch(m -> String.valueOf(m.getSource()).contains("docker.sock"));
+            // The terminal container holds the shell's pty, outside the sandbox's quota, and is confined on its own.
+            InspectContainerResponse term = docker.inspectContainerCmd("labdeck-" + session + "-term").exec();
+            assertThat(term.getState().getRunning()).isTrue();
+            assertThat(term.getConfig().getLabels()).containsEntry("io.labdeck.session", session)
+                    .containsEntry("io.labdeck.owner", "labdeck-test").containsEntry("io.labdeck.role", "terminal");
+            assertThat(term.getHostConfig().getNetworkMode()).isEqualTo("none");
+            assertThat(term.getHostConfig().getCapDrop()).extracting(Object::toString).containsExactly("ALL");
+            assertThat(term.getHostConfig().getReadonlyRootfs()).isTrue();
+            assertThat(term.getHostConfig().getMemory()).isEqualTo(32L << 20);
+            assertThat(term.getHostConfig().getPidsLimit()).isEqualTo(16L);
+            assertThat(term.getConfig().getUser()).isEqualTo("1000:1000");
             assertThat(docker.inspectNetworkCmd().withNetworkId("labdeck-" + session).exec().getLabels())
                     .containsEntry("io.labdeck.session", session);
             assertThat(docker.inspectVolumeCmd("labdeck-" + session + "-home").exec().getLabels())
@@ -96,6 +108,10 @@ class DockerSandboxProvisionerTest {
         assertThatThrownBy(() -> docker.inspectNetworkCmd().withNetworkId("labdeck-" + session).exec())
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> docker.inspectVolumeCmd("labdeck-" + session + "-home").exec())
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectContainerCmd("labdeck-" + session + "-term").exec())
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> docker.inspectVolumeCmd("labdeck-" + session + "-term").exec())
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -133,13 +149,15 @@ class DockerSandboxProvisionerTest {
     @Test
     void anInteractiveTtyRunsAShellAndTakesItsSize() throws Exception {
         Sandbox sandbox = sandboxes.create(request("unit" + System.nanoTime(), Optional.empty()));
+        // The shell runs in the sandbox's own cgroup (its limits), though its pty is the terminal container's.
+        String[] id12 = {sandbox.ref().id().substring(0, 12)};
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         CountDownLatch answered = new CountDownLatch(1);
         TtyOutput output = new TtyOutput() {
             @Override
             public synchronized void bytes(byte[] data) {
                 seen.write(data, 0, data.length);
-                if (seen.toString(StandardCharsets.UTF_8).contains("size=32 120")) {
+                if (seen.toString(StandardCharsets.UTF_8).contains("size=32 120 cg=" + id12[0] + ".")) {
                     answered.countDown();
                 }
             }
@@ -150,7 +168,8 @@ class DockerSandboxProvisionerTest {
         };
         try (TtySession tty = sandboxes.openTty(sandbox.ref(), new TtyRequest(List.of("sh"), Map.of(),
                 new TtySize(120, 32)), output)) {
-            tty.write("echo \"size=$(stty size)\"\n".getBytes(StandardCharsets.UTF_8));
+            tty.write(("echo \"size=$(stty size) cg=$(grep -o 'docker/[0-9a-f]*' /proc/self/cgroup | head -1"
+                    + " | cut -c8-19).\"\n").getBytes(StandardCharsets.UTF_8));
             assertThat(answered.await(10, TimeUnit.SECONDS)).as("output: %s", seen).isTrue();
         } finally {
             sandboxes.destroy(sandbox.ref());
