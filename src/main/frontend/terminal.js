@@ -38,6 +38,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     shellExited: data.labelShellExited,
     error: data.labelError,
     dropped: data.labelDropped,
+    outOfMemory: data.labelOutOfMemory,
   };
   Terminal.strings.promptLabel = data.labelInput;
 
@@ -193,6 +194,10 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
         if (socket === ws) {
           queue.setPaused(msg.paused === true);
         }
+      } else if (msg.type === 'incident' && msg.kind === 'out-of-memory') {
+        // The shell may only have printed "Killed": say why, in the page's language, in the terminal and aloud.
+        term.write('\r\n\x1b[33m' + labels.outOfMemory + '\x1b[0m\r\n');
+        showMessage(labels.outOfMemory);
       } else if (msg.type === 'check' || msg.type === 'setup') {
         onControl(msg); // the steps' business: progress.js turns them green or red
       }

@@ -54,6 +54,16 @@ public sealed interface ControlMessage {
         }
     }
 
+    /**
+     * Server: something happened to the sandbox that the learner should know of, e.g. {@code out-of-memory}: the
+     * kernel killed a process at the sandbox's memory limit (an extension of the contract).
+     */
+    record Incident(String type, String kind) implements ControlMessage {
+        public Incident(String kind) {
+            this("incident", kind);
+        }
+    }
+
     /** Server: answer to {@code ping}. */
     record Pong(String type) implements ControlMessage {
         public Pong() {

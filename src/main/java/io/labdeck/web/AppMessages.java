@@ -190,6 +190,10 @@ public interface AppMessages {
     @Message("This tab fell behind the terminal's output, so the connection was restarted. The screen is redrawn from the recent output.")
     String terminalDropped();
 
+    /** The kernel killed a process at the sandbox's memory limit (the sandbox lives on). */
+    @Message("Labdeck: this sandbox ran out of memory, so a process in it was stopped. Try again with less data, or stop what you no longer need.")
+    String sandboxOutOfMemory();
+
     /** What screen readers call the terminal's input. */
     @Message("Terminal input")
     String terminalInputLabel();

@@ -74,6 +74,18 @@ class TerminalSocketTest {
     }
 
     @Test
+    void aProcessKilledAtTheMemoryLimitIsToldToTheTerminalAndTheShellGoesOn() throws Exception {
+        try (TerminalClient t = connect()) {
+            // busybox tail keeps all of an endless line: it grows until the kernel kills it at the sandbox's limit.
+            t.type("tail /dev/zero; echo after-$((3*3))\n");
+            t.awaitControl("{\"type\":\"incident\",\"kind\":\"out-of-memory\"}");
+            t.awaitText(s -> s.contains("after-9"), "the shell after the kill");
+            t.type("echo alive-$((4*4))\n");
+            t.awaitText(s -> s.contains("alive-16"), "the same shell answering");
+        }
+    }
+
+    @Test
     void japaneseAndKoreanSurviveEveryFrameSplitBothWays() throws Exception {
         try (TerminalClient t = connect()) {
             byte[] command = "printf '%s=%s\\n' 'x' '日本語と한국어'\n".getBytes(StandardCharsets.UTF_8);
