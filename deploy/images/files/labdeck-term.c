@@ -18,7 +18,7 @@
  * status ('X'). The shell stays in the sandbox's cgroup, namespaces and limits; only the holder's work on the pty
  * is charged elsewhere: reading a pty costs a synchronous wake of the kernel's tty worker per 4 KiB, which in the
  * sandbox's own CPU quota took a third of a flood's throughput. When a shell ends, the holder opens a fresh pty for
- * the next spawn; the screen it keeps goes on.
+ * the next spawn, and forgets the screen it kept.
  *
  * The attaching side hands its stdin and stdout to the holder (SCM_RIGHTS): the holder then reads the learner's input
  * from them and writes the shell's output to them itself, with no relay between (a relay through the socket cost
@@ -295,6 +295,9 @@ static void read_spawner(struct holder *h, struct queue *from_spawner) {
     shell_ended(h, code < 0 ? 129 : code);
     drop_client(h);
     new_pty(h);
+    /* The next shell starts on a clean slate: a client that attaches for it gets no reset and no old screen (which
+     * would wipe what the page wrote after the exit), as when a new holder started the shell. */
+    h->ring_len = h->ring_pos = 0;
 }
 
 /* Runs until the shell exits (open), or for good (serve: spawns is the spawn socket). Sockets are bound already. */

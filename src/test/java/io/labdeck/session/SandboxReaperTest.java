@@ -35,8 +35,10 @@ class SandboxReaperTest {
                 "labdeck/sandbox-tiny", false, new SandboxLimits(64L << 20, 0.25, 32), Map.of(), Optional.empty()));
         try {
             assertThat(sandboxes.list()).filteredOn(r -> ghost.ref().sessionId().equals(r.sessionId()))
-                    .extracting(SandboxResource::kind).containsExactlyInAnyOrder(SandboxResource.Kind.CONTAINER,
-                            SandboxResource.Kind.NETWORK, SandboxResource.Kind.VOLUME);
+                    .extracting(SandboxResource::kind).as("the sandbox and its terminal container, its network,"
+                            + " its home and the terminal's spawn volume")
+                    .containsExactlyInAnyOrder(SandboxResource.Kind.CONTAINER, SandboxResource.Kind.CONTAINER,
+                            SandboxResource.Kind.NETWORK, SandboxResource.Kind.VOLUME, SandboxResource.Kind.VOLUME);
 
             reaper.reap();
 
