@@ -127,11 +127,12 @@ public class SessionService {
         Lab lab = start.lab();
         String lang = start.lang();
         Instant now = clock.instant();
-        Duration duration = start.until().map(u -> Duration.between(now, u)).filter(d -> d.isPositive())
-                .map(d -> d.compareTo(config.maxLifetime()) > 0 ? config.maxLifetime() : d)
-                .orElse(lab.sandbox().duration().orElse(config.defaultDuration()));
+        Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
+        // A seat's end is a time of day (its class's end), not a duration from when the sandbox is ready.
+        Optional<Instant> until = start.until().filter(now::isBefore)
+                .map(u -> u.isAfter(now.plus(config.maxLifetime())) ? now.plus(config.maxLifetime()) : u);
         LabSession session = new LabSession(start.id(), lab.id(), lang, start.owner().hash(), SessionState.STARTING,
-                now, now.plus(duration), now, Optional.empty());
+                now, until.orElse(now.plus(duration)), now, Optional.empty());
         try {
             store.insertWithin(session, start.limits(), clientAddress);
         } catch (OutOfCapacityException e) {
@@ -148,7 +149,8 @@ public class SessionService {
                     sandbox.startTime().toMillis());
             Instant ready = clock.instant();
             LabSession live = store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
-                    SessionState.READY, now, ready.plus(duration), ready, Optional.of(sandbox.ref().id())));
+                    SessionState.READY, now, until.orElse(ready.plus(duration)), ready,
+                    Optional.of(sandbox.ref().id())));
             events.fireAsync(SessionEvent.of(SessionEvent.Kind.STARTED, live, ready, Map.of("lang", lang)));
             progress.openSteps(live);
             return live;
