@@ -95,7 +95,8 @@ class ClassAuthTest {
         bob.get("/api/classes").then().statusCode(200).body("size()", equalTo(0));
         admin().get("/api/classes").then().statusCode(200).body("id", hasItem(a.id()));
         // An unknown class is 404 for an instructor, and still 401 for nobody.
-        admin().get("/api/classes/nosuchclass/progress").then().statusCode(404).body("error", equalTo("class-not-found"));
+        admin().get("/api/classes/nosuchclass/progress").then().statusCode(404)
+                .body("error", equalTo("class-not-found"));
         given().get("/api/classes/nosuchclass/progress").then().statusCode(401);
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -163,7 +162,8 @@ class ClassProgressTest {
         admin().body("{}").post("/api/classes/" + c.id() + "/sessions/" + b.sessionId() + "/extend").then()
                 .statusCode(200).body("extended", equalTo(true));
         assertThat(store.find(b.sessionId()).orElseThrow().expiresAt())
-                .as("15 minutes for all, then the learner's own extension").isEqualTo(bBefore.plus(Duration.ofMinutes(45)));
+                .as("15 minutes for all, then the learner's own extension")
+                .isEqualTo(bBefore.plus(Duration.ofMinutes(45)));
         admin().body("{\"minutes\":0}").post("/api/classes/" + c.id() + "/extend").then().statusCode(400);
         admin().body("{}").post("/api/classes/" + c.id() + "/sessions/nosuchsession/extend").then().statusCode(404);
         ClassApi.end(a);

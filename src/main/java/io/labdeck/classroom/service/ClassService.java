@@ -73,7 +73,8 @@ public class ClassService {
         labs.lab(n.labId(), n.lang());
         Instant now = clock.instant();
         if (n.seats().isPresent() && (n.seats().get() < 1 || n.seats().get() > config.maxSeats())) {
-            throw new InvalidRequestException("seats is from 1 to " + config.maxSeats() + ", or left out for no limit.");
+            throw new InvalidRequestException("seats is from 1 to " + config.maxSeats()
+                    + ", or left out for no limit.");
         }
         if (n.endsAt().isPresent() && !n.endsAt().get().isAfter(n.startsAt().orElse(now))) {
             throw new InvalidRequestException("endsAt must come after " + (n.startsAt().isPresent() ? "startsAt"
