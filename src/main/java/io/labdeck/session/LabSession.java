@@ -18,4 +18,14 @@ import java.util.Optional;
  */
 public record LabSession(String id, String labId, String lang, String ownerHash, SessionState state,
         Instant createdAt, Instant expiresAt, Instant lastSeenAt, Optional<String> sandboxId) {
+
+    /** The same session in another state. */
+    public LabSession withState(SessionState newState) {
+        return new LabSession(id, labId, lang, ownerHash, newState, createdAt, expiresAt, lastSeenAt, sandboxId);
+    }
+
+    /** The same session with another expiry, used at {@code seen}. */
+    public LabSession expiringAt(Instant newExpiry, Instant seen) {
+        return new LabSession(id, labId, lang, ownerHash, state, createdAt, newExpiry, seen, sandboxId);
+    }
 }

@@ -154,6 +154,17 @@ public class TerminalService {
         lanes.close(sessionId);
     }
 
+    /**
+     * Closes the session's terminal for now, its shell being replaced (a fresh sandbox): viewers are told
+     * {@code state} and disconnected, and may attach again once the session is live. The recording goes on.
+     */
+    public void restart(String sessionId, String state) {
+        inLane(sessionId, () -> {
+            Optional.ofNullable(bridges.remove(sessionId)).ifPresent(b -> b.close(state));
+            return null;
+        });
+    }
+
     /** The session's asciicast recording file (it may not exist yet), written out up to now. */
     public Path recording(String sessionId) {
         Optional.ofNullable(bridges.get(sessionId)).ifPresent(TerminalBridge::flushRecording);

@@ -6,9 +6,9 @@ import io.labdeck.session.SessionConfig;
 import io.labdeck.session.SessionNotFoundException;
 import io.labdeck.session.lifecycle.OwnerTokens;
 import io.labdeck.session.lifecycle.SessionService;
+import io.labdeck.session.lifecycle.SessionTime;
 import io.labdeck.session.lifecycle.SessionView;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -36,14 +35,14 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
 
-    private static final Duration COOKIE_AGE = Duration.ofDays(30);
-
     private final SessionService sessions;
+    private final SessionTime time;
     private final SessionConfig config;
     private final OwnerTokens owners;
 
-    public SessionResource(SessionService sessions, SessionConfig config, OwnerTokens owners) {
+    public SessionResource(SessionService sessions, SessionTime time, SessionConfig config, OwnerTokens owners) {
         this.sessions = sessions;
+        this.time = time;
         this.config = config;
         this.owners = owners;
     }
@@ -75,7 +74,7 @@ public class SessionResource {
         return Response.created(URI.create("/api/sessions/" + view.id()))
                 .entity(new Started(view.id(), view.labId(), view.lang(), view.status(), view.expiresAt(),
                         view.terminalUrl()))
-                .cookie(cookie(owner, secure(request))).build();
+                .cookie(OwnerCookies.of(owner, request, config)).build();
     }
 
     /** This browser's live sessions (an extension of the contract: the lab page finds its session with it). */
@@ -109,7 +108,7 @@ public class SessionResource {
     @POST
     @Path("/{id}/extend")
     public Extended extend(@PathParam("id") String id, @CookieParam(OwnerToken.COOKIE) String cookie) {
-        return new Extended(sessions.extend(id, owner(cookie)).expiresAt());
+        return new Extended(time.extend(id, owner(cookie)).expiresAt());
     }
 
     @DELETE
@@ -121,18 +120,6 @@ public class SessionResource {
 
     private OwnerToken owner(String cookie) {
         return owners.orNull(cookie);
-    }
-
-    /** Secure when configured, when the request came over HTTPS, or when the proxy in front says it did. */
-    private boolean secure(HttpServerRequest request) {
-        return config.secureCookie() || "https".equalsIgnoreCase(request.scheme())
-                || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
-    }
-
-    private static NewCookie cookie(OwnerToken owner, boolean secure) {
-        return new NewCookie.Builder(OwnerToken.COOKIE).value(owner.value()).path("/").httpOnly(true)
-                .sameSite(NewCookie.SameSite.LAX).secure(secure).maxAge((int) COOKIE_AGE.toSeconds())
-                .build();
     }
 
     private static boolean isBlank(String s) {

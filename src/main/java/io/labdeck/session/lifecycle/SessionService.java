@@ -1,16 +1,14 @@
 package io.labdeck.session.lifecycle;
 
-import io.labdeck.session.ExtensionLimitException;
 import io.labdeck.session.LabSession;
 import io.labdeck.session.OutOfCapacityException;
 import io.labdeck.session.OwnerQuotaException;
 import io.labdeck.session.OwnerToken;
 import io.labdeck.session.SessionConfig;
+import io.labdeck.session.SessionEvent;
 import io.labdeck.session.SessionIds;
 import io.labdeck.session.SessionState;
 import io.labdeck.session.StartLimits;
-import io.labdeck.session.StepProgress;
-import io.labdeck.session.StepStatus;
 import io.labdeck.session.TooManyStartingException;
 import io.labdeck.session.progress.ProgressService;
 import io.labdeck.session.progress.StepGate;
@@ -24,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -55,11 +54,13 @@ public class SessionService {
     private final ProgressService progress;
     private final SessionOwnership ownership;
     private final StartRateLimiter rate;
+    private final Event<SessionEvent> events;
     private final Semaphore starting;
 
     public SessionService(LabService labs, SandboxProvisioner sandboxes, SandboxRequestFactory requests,
             SessionStore store, SessionConfig config, SessionMetrics metrics, Clock clock,
-            TerminalService terminals, ProgressService progress, SessionOwnership ownership, StartRateLimiter rate) {
+            TerminalService terminals, ProgressService progress, SessionOwnership ownership, StartRateLimiter rate,
+            Event<SessionEvent> events) {
         this.labs = labs;
         this.sandboxes = sandboxes;
         this.requests = requests;
@@ -71,6 +72,7 @@ public class SessionService {
         this.progress = progress;
         this.ownership = ownership;
         this.rate = rate;
+        this.events = events;
         this.starting = new Semaphore(config.maxStarting());
     }
 
@@ -80,7 +82,29 @@ public class SessionService {
      * sessions as they may, or every seat is taken.
      */
     public LabSession start(String labId, String lang, OwnerToken owner, String clientAddress) {
-        Lab lab = labs.lab(labId, lang);
+        return start(new Start(SessionIds.next(), labs.lab(labId, lang), lang, owner, clientAddress,
+                new StartLimits(config.maxLive(), config.maxPerOwner(), config.maxPerOwnerPerLab(),
+                        config.maxLivePerAddress()), Optional.empty()));
+    }
+
+    /**
+     * Starts a seat's session (a class's learner, say), with the id the caller chose: it counts toward the
+     * capacity and the start rate, but not toward the owner's quota nor the address's cap (the class bounds its
+     * seats itself). It lasts until {@code until} when given (within the longest lifetime), else the lab's duration.
+     */
+    public LabSession startSeat(String id, String labId, String lang, OwnerToken owner, String clientAddress,
+            Optional<Instant> until) {
+        return start(new Start(id, labs.lab(labId, lang), lang, owner, clientAddress,
+                new StartLimits(config.maxLive(), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE), until));
+    }
+
+    /** What one start asks for. */
+    private record Start(String id, Lab lab, String lang, OwnerToken owner, String clientAddress, StartLimits limits,
+            Optional<Instant> until) {
+    }
+
+    private LabSession start(Start start) {
+        String clientAddress = start.clientAddress();
         try {
             rate.acquire(clientAddress);
         } catch (TooManyStartingException e) {
@@ -93,20 +117,24 @@ public class SessionService {
                     config.retryAfter());
         }
         try {
-            return provision(lab, lang, owner, StartRateLimiter.group(clientAddress));
+            return provision(start, StartRateLimiter.group(clientAddress));
         } finally {
             starting.release();
         }
     }
 
-    private LabSession provision(Lab lab, String lang, OwnerToken owner, String clientAddress) {
+    private LabSession provision(Start start, String clientAddress) {
+        Lab lab = start.lab();
+        String lang = start.lang();
         Instant now = clock.instant();
         Duration duration = lab.sandbox().duration().orElse(config.defaultDuration());
-        LabSession session = new LabSession(SessionIds.next(), lab.id(), lang, owner.hash(), SessionState.STARTING,
-                now, now.plus(duration), now, Optional.empty());
+        // A seat's end is a time of day (its class's end), not a duration from when the sandbox is ready.
+        Optional<Instant> until = start.until().filter(now::isBefore)
+                .map(u -> u.isAfter(now.plus(config.maxLifetime())) ? now.plus(config.maxLifetime()) : u);
+        LabSession session = new LabSession(start.id(), lab.id(), lang, start.owner().hash(), SessionState.STARTING,
+                now, until.orElse(now.plus(duration)), now, Optional.empty());
         try {
-            store.insertWithin(session, new StartLimits(config.maxLive(), config.maxPerOwner(),
-                    config.maxPerOwnerPerLab(), config.maxLivePerAddress()), clientAddress);
+            store.insertWithin(session, start.limits(), clientAddress);
         } catch (OutOfCapacityException e) {
             metrics.failed("out-of-capacity");
             throw e;
@@ -121,13 +149,17 @@ public class SessionService {
                     sandbox.startTime().toMillis());
             Instant ready = clock.instant();
             LabSession live = store.update(new LabSession(session.id(), lab.id(), lang, session.ownerHash(),
-                    SessionState.READY, now, ready.plus(duration), ready, Optional.of(sandbox.ref().id())));
+                    SessionState.READY, now, until.orElse(ready.plus(duration)), ready,
+                    Optional.of(sandbox.ref().id())));
+            events.fireAsync(SessionEvent.of(SessionEvent.Kind.STARTED, live, ready, Map.of("lang", lang)));
             progress.openSteps(live);
             return live;
         } catch (SandboxFailedException e) {
             metrics.failed("sandbox-failed");
             LOG.warnf("session %s (%s) failed to start: %s (%s)", session.id(), lab.id(), e.getMessage(), e.detail());
-            store.update(withState(session, SessionState.FAILED));
+            store.update(session.withState(SessionState.FAILED));
+            events.fireAsync(SessionEvent.of(SessionEvent.Kind.ENDED, session, clock.instant(),
+                    Map.of("state", SessionState.FAILED.word())));
             throw e;
         }
     }
@@ -142,40 +174,15 @@ public class SessionService {
         Map<String, StepGate.Gate> gates = progress.gates(session);
         var placeholders = labs.placeholders(session.id());
         List<SessionView.StepView> steps = gates.values().stream()
-                .map(g -> stepView(g, session.lang(), placeholders)).toList();
+                .map(g -> SessionView.StepView.of(g, session.lang(), placeholders)).toList();
         return new SessionView(session.id(), session.labId(), session.lang(), session.state().word(),
                 session.expiresAt(), "/api/sessions/" + session.id() + "/terminal", steps, StepGate.complete(gates));
-    }
-
-    private static SessionView.StepView stepView(StepGate.Gate g, String lang, io.labdeck.lab.Placeholders fill) {
-        StepProgress p = g.progress();
-        String hint = g.status() == StepStatus.FAILED
-                ? g.step().check().flatMap(c -> c.hint(lang)).map(fill::apply).orElse(null) : null;
-        return new SessionView.StepView(g.step().id(), g.status().word(), p.checkedAt().orElse(null),
-                g.step().hasCheck(), p.message(), hint, g.waitingFor(), p.setupError().orElse(null));
     }
 
     /** The owner's most recent session of a lab in a language, live or not: a returning learner's progress. */
     public Optional<LabSession> latest(OwnerToken owner, String labId, String lang) {
         labs.lab(labId, lang);
         return owner == null ? Optional.empty() : store.latest(owner.hash(), labId, lang);
-    }
-
-    /** Adds one extension, up to the maximum lifetime. */
-    public LabSession extend(String id, OwnerToken owner) {
-        LabSession s = owned(id, owner);
-        if (!s.state().live()) {
-            throw new ExtensionLimitException("This session has " + s.state().word() + "; start a new one.");
-        }
-        Instant limit = s.createdAt().plus(config.maxLifetime());
-        Instant extended = s.expiresAt().plus(config.extension());
-        if (!s.expiresAt().isBefore(limit)) {
-            throw new ExtensionLimitException("This session already lasts the longest a session may ("
-                    + config.maxLifetime().toMinutes() + " minutes).");
-        }
-        Instant now = clock.instant();
-        return store.update(new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), s.state(), s.createdAt(),
-                extended.isAfter(limit) ? limit : extended, now, s.sandboxId()));
     }
 
     /** The owner's live sessions. */
@@ -185,27 +192,21 @@ public class SessionService {
 
     /** Ends the owner's session and removes its sandbox. */
     public void end(String id, OwnerToken owner) {
-        finish(owned(id, owner), SessionState.ENDED);
+        finish(ownership.owned(id, owner), SessionState.ENDED);
     }
 
     /** Ends a session for the platform (expiry, orphaning): the sandbox and everything it owned go. */
     void finish(LabSession session, SessionState state) {
         // The state first: from now on the session is not live, so nothing attaches or checks anew.
         if (session.state().live()) {
-            store.update(withState(session, state));
+            store.update(session.withState(state));
             LOG.infof("session %s %s", session.id(), state.word());
+            events.fireAsync(SessionEvent.of(SessionEvent.Kind.ENDED, session, clock.instant(),
+                    Map.of("state", state.word())));
         }
         terminals.close(session.id(), state == SessionState.EXPIRED ? "expired" : "ended");
         progress.close(session.id());
         sandboxes.destroy(new SandboxRef(session.id(), session.sandboxId().orElse("")));
     }
 
-    private LabSession owned(String id, OwnerToken owner) {
-        return ownership.owned(id, owner);
-    }
-
-    private static LabSession withState(LabSession s, SessionState state) {
-        return new LabSession(s.id(), s.labId(), s.lang(), s.ownerHash(), state, s.createdAt(), s.expiresAt(),
-                s.lastSeenAt(), s.sandboxId());
-    }
 }

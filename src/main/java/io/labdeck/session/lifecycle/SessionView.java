@@ -1,5 +1,9 @@
 package io.labdeck.session.lifecycle;
 
+import io.labdeck.lab.Placeholders;
+import io.labdeck.session.StepProgress;
+import io.labdeck.session.StepStatus;
+import io.labdeck.session.progress.StepGate;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,5 +36,14 @@ public record SessionView(String id, String labId, String lang, String status, I
      */
     public record StepView(String id, String status, Instant checkedAt, boolean hasCheck, String message, String hint,
             List<String> waitingFor, String setupError) {
+
+        /** The step as the gate has it, its hint (while it has failed) in the language, placeholders filled. */
+        public static StepView of(StepGate.Gate g, String lang, Placeholders fill) {
+            StepProgress p = g.progress();
+            String hint = g.status() == StepStatus.FAILED
+                    ? g.step().check().flatMap(c -> c.hint(lang)).map(fill::apply).orElse(null) : null;
+            return new StepView(g.step().id(), g.status().word(), p.checkedAt().orElse(null), g.step().hasCheck(),
+                    p.message(), hint, g.waitingFor(), p.setupError().orElse(null));
+        }
     }
 }

@@ -215,6 +215,19 @@ public class ProgressService {
         return result;
     }
 
+    /**
+     * Gives the session a fresh sandbox between two pieces of its work: {@code replace} makes it and answers the
+     * session with it. Progress is kept; the setups of the open steps run again in the new sandbox.
+     */
+    public LabSession replaceSandbox(LabSession session, java.util.function.Supplier<LabSession> replace) {
+        return inLane(session, () -> {
+            LabSession fresh = replace.get();
+            store.clearSetups(fresh.id());
+            openStepsNow(fresh);
+            return fresh;
+        });
+    }
+
     /** Ends the session's progress work: what is queued finishes, nothing more starts. */
     public void close(String sessionId) {
         lanes.close(sessionId);

@@ -110,6 +110,18 @@ public class SessionStore {
         return row.toRecord();
     }
 
+    /** Moves a session from one state to another, if it is in the first: whether it was. */
+    @Transactional
+    public boolean changeState(String id, SessionState from, SessionState to) {
+        return sessions.update("state = ?1 where id = ?2 and state = ?3", to, id, from) == 1;
+    }
+
+    /** Forgets that the session's step setups ran (a fresh sandbox has run none), keeping their statuses. */
+    @Transactional
+    public void clearSetups(String sessionId) {
+        progress.update("setupAt = null, setupError = null where sessionId = ?1", sessionId);
+    }
+
     @Transactional
     public Optional<LabSession> find(String id) {
         return sessions.findByIdOptional(id).map(SessionEntity::toRecord);

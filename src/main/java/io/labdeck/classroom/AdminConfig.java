@@ -1,0 +1,20 @@
+package io.labdeck.classroom;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * The first instructor, created (or given this password) at startup: {@code LABDECK_ADMIN_USER} and
+ * {@code LABDECK_ADMIN_PASSWORD}. There is no default: without both, no instructor is made, and the instructors in
+ * the database are all there are.
+ */
+@ConfigMapping(prefix = "labdeck.admin")
+public interface AdminConfig {
+
+    /** The instructor's user name. No default. */
+    Optional<String> user();
+
+    /** Their password, at least 8 characters; stored only as a bcrypt hash. No default. */
+    Optional<String> password();
+}
