@@ -26,14 +26,22 @@ public class ControlCodec {
                     + abbreviate(text));
         }
         if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-            throw new IllegalArgumentException("A control message needs a \"type\": resize or ping.");
+            throw new IllegalArgumentException("A control message needs a \"type\": resize, ping or takeover.");
         }
         return switch (node.get("type").asText()) {
             case "resize" -> resize(node);
             case "ping" -> new ControlMessage.Ping("ping");
+            case "takeover" -> takeover(node);
             default -> throw new IllegalArgumentException("Unknown control message type \""
-                    + abbreviate(node.get("type").asText()) + "\"; known: resize, ping.");
+                    + abbreviate(node.get("type").asText()) + "\"; known: resize, ping, takeover.");
         };
+    }
+
+    private static ControlMessage.Takeover takeover(JsonNode node) {
+        if (!node.path("allowed").isBoolean()) {
+            throw new IllegalArgumentException("takeover needs \"allowed\": true or false.");
+        }
+        return new ControlMessage.Takeover(node.get("allowed").asBoolean());
     }
 
     private static ControlMessage.Resize resize(JsonNode node) {

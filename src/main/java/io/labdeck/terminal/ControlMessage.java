@@ -64,6 +64,23 @@ public sealed interface ControlMessage {
         }
     }
 
+    /**
+     * Both ways: the learner lets the instructors who watch type into their terminal ({@code allowed: true}), or
+     * takes it back. The server tells every viewer the new state (an extension of the contract).
+     */
+    record Takeover(String type, boolean allowed) implements ControlMessage {
+        public Takeover(boolean allowed) {
+            this("takeover", allowed);
+        }
+    }
+
+    /** Server: a short message from the class's instructor to every learner (an extension of the contract). */
+    record Broadcast(String type, String text, String at) implements ControlMessage {
+        public Broadcast(String text, java.time.Instant at) {
+            this("broadcast", text, at.toString());
+        }
+    }
+
     /** Server: answer to {@code ping}. */
     record Pong(String type) implements ControlMessage {
         public Pong() {

@@ -18,6 +18,9 @@ public interface TerminalAccess {
      */
     Optional<SandboxRef> authorize(String sessionId, String ownerCookie, boolean watch);
 
+    /** The sandbox of a live session, whoever asks: for an instructor the classroom has let in. */
+    Optional<SandboxRef> sandboxOf(String sessionId);
+
     /** Whether the caller owns the session (for its recording). */
     boolean owns(String sessionId, String ownerCookie);
 

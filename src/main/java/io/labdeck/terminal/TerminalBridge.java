@@ -48,6 +48,8 @@ final class TerminalBridge {
     private int quickRestarts;
     /** Whether senders were told to pause their input; flips under {@code lock}. */
     private boolean inputPaused;
+    /** The learner lets the instructors who watch type (take-over); it lapses when the learner's last tab leaves. */
+    private volatile boolean takeover;
 
     TerminalBridge(String sessionId, SandboxRef sandbox, SandboxProvisioner sandboxes, TerminalConfig config,
             ControlCodec codec, AsciicastRecorder recorder) {
@@ -81,6 +83,9 @@ final class TerminalBridge {
             if (inputPaused && !viewer.watch()) {
                 viewer.sendText(codec.write(new ControlMessage.Flow(true))); // a second tab joins a paused paste
             }
+            if (takeover) {
+                viewer.sendText(codec.write(new ControlMessage.Takeover(true)));
+            }
             if (viewer.alive()) {
                 viewers.add(viewer);
             }
@@ -89,6 +94,29 @@ final class TerminalBridge {
 
     void leave(Viewer viewer) {
         viewers.remove(viewer);
+        if (takeover && viewers.stream().allMatch(Viewer::watch)) {
+            allowTakeover(false);   // no learner is there to see an instructor type: their consent ends
+        }
+    }
+
+    /**
+     * The learner (a viewer who is no watcher) lets the instructors who watch type, or takes it back; every viewer
+     * is told. Answers false for anyone else, whose say does not count.
+     */
+    boolean takeover(Viewer from, boolean allowed) {
+        if (from.watch()) {
+            return false;
+        }
+        allowTakeover(allowed);
+        return true;
+    }
+
+    private void allowTakeover(boolean allowed) {
+        String json = codec.write(new ControlMessage.Takeover(allowed));
+        locked(() -> {
+            takeover = allowed;
+            viewers.forEach(v -> deliver(v, () -> v.sendText(json)));
+        });
     }
 
     boolean hasViewers() {
@@ -96,12 +124,14 @@ final class TerminalBridge {
     }
 
     /**
-     * Writes an owner's keystrokes to the shell. Answers false for a watcher's, and when the shell already holds as
-     * much unread input as it may (the caller drops that viewer: a paste faster than the shell reads, without end).
+     * Writes an owner's keystrokes to the shell, and an instructor's while the learner allows take-over. Ignores a
+     * watcher's otherwise; answers FULL when the shell already holds as much unread input as it may (the caller
+     * drops that viewer: a paste faster than the shell reads, without end).
      */
     Input input(Viewer viewer, byte[] data) {
         TtySession current = tty;
-        if (viewer.watch() || current == null || closed) {
+        boolean mayType = !viewer.watch() || takeover && viewer.instructor().isPresent();
+        if (!mayType || current == null || closed) {
             return Input.IGNORED;
         }
         if (!current.write(data)) {

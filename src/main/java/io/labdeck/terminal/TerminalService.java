@@ -113,6 +113,12 @@ public class TerminalService {
         }
     }
 
+    /** The learner's take-over consent; false when the viewer's say does not count (a watcher's). */
+    public boolean takeover(String sessionId, Viewer viewer, boolean allowed) {
+        TerminalBridge bridge = bridges.get(sessionId);
+        return bridge != null && bridge.takeover(viewer, allowed);
+    }
+
     public void resize(String sessionId, Viewer viewer, TtySize size) {
         Optional.ofNullable(bridges.get(sessionId)).ifPresent(b -> b.resize(viewer, size));
     }

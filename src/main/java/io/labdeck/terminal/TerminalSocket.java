@@ -47,8 +47,8 @@ public class TerminalSocket {
             refuse(connection, "This session has ended or is not yours.");
             return;
         }
-        Viewer viewer = new WebSocketViewer(connection, watch, (int) config.viewerBacklog().asLongValue(),
-                metrics);
+        Viewer viewer = new WebSocketViewer(connection, watch, TerminalUpgradeCheck.instructor(connection),
+                (int) config.viewerBacklog().asLongValue(), metrics);
         try {
             terminals.attach(sessionId, sandbox.get(), viewer);
             viewers.put(connection.id(), viewer);
@@ -77,6 +77,12 @@ public class TerminalSocket {
                     }
                 }
                 case ControlMessage.Ping p -> reply(viewer, connection, new ControlMessage.Pong());
+                case ControlMessage.Takeover t -> {
+                    if (viewer == null || !terminals.takeover(connection.pathParam("id"), viewer, t.allowed())) {
+                        throw new IllegalArgumentException("Only the learner whose terminal this is can let an"
+                                + " instructor type.");
+                    }
+                }
                 default -> throw new IllegalArgumentException("Servers' messages cannot be sent to the server.");
             }
         } catch (IllegalArgumentException e) {

@@ -23,13 +23,18 @@ public class TerminalUpgradeCheck implements HttpUpgradeCheck {
 
     /** The authorised sandbox, handed to {@link TerminalSocket#open}. */
     static final UserData.TypedKey<SandboxRef> SANDBOX = new UserData.TypedKey<>("labdeck.sandbox");
+    /** The instructor who watches, when the class let one in (HTTP basic auth on the upgrade). */
+    static final UserData.TypedKey<String> INSTRUCTOR = new UserData.TypedKey<>("labdeck.instructor");
 
     private final TerminalAccess access;
+    private final InstructorWatch instructors;
     private final TerminalConfig config;
     private final HttpConfig http;
 
-    public TerminalUpgradeCheck(TerminalAccess access, TerminalConfig config, HttpConfig http) {
+    public TerminalUpgradeCheck(TerminalAccess access, InstructorWatch instructors, TerminalConfig config,
+            HttpConfig http) {
         this.access = access;
+        this.instructors = instructors;
         this.config = config;
         this.http = http;
     }
@@ -52,13 +57,33 @@ public class TerminalUpgradeCheck implements HttpUpgradeCheck {
         // The session lookup reads the database: off the event loop.
         return Uni.createFrom().item(() -> access.authorize(sessionId, cookie, watch))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(sandbox -> {
-                    if (sandbox.isEmpty()) {
-                        return CheckResult.rejectUpgradeSync(403);
+                .flatMap(sandbox -> {
+                    if (sandbox.isPresent()) {
+                        context.userData().put(SANDBOX, sandbox.get());
+                        return CheckResult.permitUpgrade();
                     }
-                    context.userData().put(SANDBOX, sandbox.get());
-                    return CheckResult.permitUpgradeSync();
+                    return watch ? instructorWatch(context, sessionId) : CheckResult.rejectUpgrade(403);
                 });
+    }
+
+    /** An instructor of the session's class may watch (HTTP basic auth on the upgrade); wrong credentials get 401. */
+    private Uni<CheckResult> instructorWatch(HttpUpgradeContext context, String sessionId) {
+        return context.securityIdentity().flatMap(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                return CheckResult.rejectUpgrade(403);
+            }
+            String name = identity.getPrincipal().getName();
+            return Uni.createFrom().item(() -> instructors.teaches(name, sessionId) ? access.sandboxOf(sessionId)
+                    : Optional.<SandboxRef>empty()).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(sandbox -> {
+                        if (sandbox.isEmpty()) {
+                            return CheckResult.rejectUpgradeSync(403);
+                        }
+                        context.userData().put(SANDBOX, sandbox.get());
+                        context.userData().put(INSTRUCTOR, name);
+                        return CheckResult.permitUpgradeSync();
+                    });
+        }).onFailure().recoverWithUni(failure -> CheckResult.rejectUpgrade(401));
     }
 
     /** Same origin as the server, or configured ({@code labdeck.http.allowed-origins} or the terminal's own). */
@@ -83,5 +108,10 @@ public class TerminalUpgradeCheck implements HttpUpgradeCheck {
 
     static Optional<SandboxRef> authorised(io.quarkus.websockets.next.WebSocketConnection connection) {
         return Optional.ofNullable(connection.userData().get(SANDBOX));
+    }
+
+    /** The instructor who watches through this connection, if one does. */
+    static Optional<String> instructor(io.quarkus.websockets.next.WebSocketConnection connection) {
+        return Optional.ofNullable(connection.userData().get(INSTRUCTOR));
     }
 }

@@ -11,6 +11,11 @@ public interface Viewer {
     /** Watchers see the output; their input and resizes are ignored. */
     boolean watch();
 
+    /** The instructor behind a watcher who teaches the session's class; such a one may type once the learner lets. */
+    default java.util.Optional<String> instructor() {
+        return java.util.Optional.empty();
+    }
+
     /** False once the viewer's connection failed or was dropped. */
     boolean alive();
 

@@ -21,13 +21,16 @@ final class WebSocketViewer implements Viewer {
 
     private final WebSocketConnection connection;
     private final boolean watch;
+    private final java.util.Optional<String> instructor;
     private final int limit;
     private final ViewerQueue queue;
     private final TerminalMetrics metrics;
 
-    WebSocketViewer(WebSocketConnection connection, boolean watch, int limit, TerminalMetrics metrics) {
+    WebSocketViewer(WebSocketConnection connection, boolean watch, java.util.Optional<String> instructor, int limit,
+            TerminalMetrics metrics) {
         this.connection = connection;
         this.watch = watch;
+        this.instructor = instructor;
         this.limit = limit;
         this.metrics = metrics;
         this.queue = new ViewerQueue(limit, this::write);
@@ -41,6 +44,11 @@ final class WebSocketViewer implements Viewer {
     @Override
     public boolean watch() {
         return watch;
+    }
+
+    @Override
+    public java.util.Optional<String> instructor() {
+        return instructor;
     }
 
     @Override

@@ -31,7 +31,14 @@ public final class TerminalClient implements AutoCloseable {
     private final WebSocket socket;
 
     private TerminalClient(URI uri, String cookie, String origin) throws Exception {
+        this(uri, cookie, origin, null);
+    }
+
+    private TerminalClient(URI uri, String cookie, String origin, String authorization) throws Exception {
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (cookie != null) {
             builder.header("Cookie", "labdeck_owner=" + cookie);
         }
@@ -47,6 +54,13 @@ public final class TerminalClient implements AutoCloseable {
 
     public static TerminalClient connect(int port, String sessionId, String cookie, String origin) throws Exception {
         return new TerminalClient(uri(port, sessionId, false), cookie, origin);
+    }
+
+    /** Watches as an instructor: HTTP basic auth on the upgrade, no cookie. */
+    public static TerminalClient watchAs(int port, String sessionId, String user, String password) throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        return new TerminalClient(uri(port, sessionId, true), null, null, basic);
     }
 
     public static URI uri(int port, String sessionId, boolean watch) {

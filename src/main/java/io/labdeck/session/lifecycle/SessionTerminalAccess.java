@@ -13,8 +13,8 @@ import io.labdeck.sandbox.SandboxRef;
 import io.labdeck.terminal.TerminalAccess;
 
 /**
- * Tells the terminal which sessions a caller may attach to. Watching (read-only) needs the owner's cookie for now;
- * instructors of a class will be let in when classes exist.
+ * Tells the terminal which sessions a caller may attach to: their owner's browser (the cookie). An instructor of the
+ * session's class is let in by the classroom ({@code InstructorWatch}), which then asks for the sandbox here.
  */
 @ApplicationScoped
 public class SessionTerminalAccess implements TerminalAccess {
@@ -32,6 +32,12 @@ public class SessionTerminalAccess implements TerminalAccess {
     @Override
     public Optional<SandboxRef> authorize(String sessionId, String ownerCookie, boolean watch) {
         return owned(sessionId, ownerCookie).filter(s -> s.state() == SessionState.READY)
+                .flatMap(s -> s.sandboxId().map(id -> new SandboxRef(s.id(), id)));
+    }
+
+    @Override
+    public Optional<SandboxRef> sandboxOf(String sessionId) {
+        return store.find(sessionId).filter(s -> s.state() == SessionState.READY)
                 .flatMap(s -> s.sandboxId().map(id -> new SandboxRef(s.id(), id)));
     }
 
