@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
-#   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] | all]
+#   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] |
+#                 class [learners] [checks each] | all]
 #   (default: all). LABDECK_BENCH_BASELINE=path/to/quarkus-run.jar of an earlier build: the terminal benchmark runs
 #   against both servers, alternating, in the same run.
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
@@ -35,8 +36,10 @@ serve() {
 
 port=${LABDECK_BENCH_PORT:-8097}
 # One client makes every start here: the per-address start rate would pace the leak cycles, not measure them.
+# The class benchmark's instructor, and room for its class.
 serve main "$port" "${LABDECK_BENCH_REGISTRY_PORT:-5190}" '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG' \
-  -Dlabdeck.session.start-burst=100000
+  -Dlabdeck.session.start-burst=100000 -Dlabdeck.session.max-live=150 -Dlabdeck.admin.user=bench \
+  -Dlabdeck.admin.password=bench-password
 server=${servers[0]}
 what=${1:-all}
 [ $# -gt 0 ] && shift
@@ -80,6 +83,12 @@ if [ "$what" = starts ] || [ "$what" = all ]; then
   for name in main caps; do
     java -cp "$cp" StartBench --stages "$name" "$data/$name/server.log"
   done
+fi
+if [ "$what" = class ] || [ "$what" = all ]; then
+  say "Running the class benchmark (one class, its learners checking at once, its dashboard)..."
+  learners=${1:-100}
+  [ "$what" = all ] && learners=100
+  java -cp "$cp" ClassBench "http://localhost:$port" bench bench-password "$learners" "${2:-5}"
 fi
 if [ "$what" = leaks ] || [ "$what" = all ]; then
   say "Running the leak benchmark (whole session lives, one after another)..."

@@ -130,6 +130,7 @@ struct holder {
     struct winsize size;
     char ring[RING];
     size_t ring_len, ring_pos;   /* a circular buffer: ring_pos is where the next byte goes */
+    int ring_seen;               /* some of the kept output went to a client, whose screen may still show it */
     int framed;                  /* the client's input is pipes carrying 'D' and 'W' frames, not a terminal */
     struct queue to_client, to_shell, from_client, from_cin;
 };
@@ -148,10 +149,15 @@ static void ring_add(struct holder *h, const char *p, size_t n) {
     h->ring_len = h->ring_len + n > RING ? RING : h->ring_len + n;
 }
 
-/* A new client gets a terminal reset, then the output kept: the screen redrawn, not shown twice. */
+/*
+ * A new client gets the output kept. When an earlier client had some of it (a Labdeck that restarted: its pages
+ * still show it), a terminal reset goes first, so the screen is redrawn, not shown twice. Output that no client saw
+ * (a new shell's first prompt, printed before its attach arrived) comes without one, which would wipe the page.
+ */
 static void ring_send(struct holder *h) {
     if (h->ring_len == 0) return;
-    qpush(&h->to_client, "\033c", 2);
+    if (h->ring_seen) qpush(&h->to_client, "\033c", 2);
+    h->ring_seen = 1;
     size_t first = (h->ring_pos + RING - h->ring_len) % RING;
     size_t tail = first + h->ring_len <= RING ? h->ring_len : RING - first;
     if (tail) qpush(&h->to_client, h->ring + first, tail);
@@ -298,6 +304,7 @@ static void read_spawner(struct holder *h, struct queue *from_spawner) {
     /* The next shell starts on a clean slate: a client that attaches for it gets no reset and no old screen (which
      * would wipe what the page wrote after the exit), as when a new holder started the shell. */
     h->ring_len = h->ring_pos = 0;
+    h->ring_seen = 0;
 }
 
 /* Runs until the shell exits (open), or for good (serve: spawns is the spawn socket). Sockets are bound already. */
@@ -353,7 +360,10 @@ static void hold(int listener, int spawns, const char *socket_path, char **comma
             }
             if (got > 0) {
                 ring_add(h, buf, got);
-                if (h->cout >= 0) qpush(&h->to_client, buf, got);
+                if (h->cout >= 0) {
+                    qpush(&h->to_client, buf, got);
+                    h->ring_seen = 1;
+                }
             }
         }
         if ((fds[0].revents & POLLOUT) && qflush(&h->to_shell, h->master) < 0) qclear(&h->to_shell);
