@@ -36,7 +36,7 @@ export function initClassList(root) {
     return '/classes/' + encodeURIComponent(id) + '?lang=' + encodeURIComponent(ui);
   }
 
-  /** Only the chosen lab's languages can be picked; the lab's own choice (the UI language if it has it) first. */
+  /** Only the chosen lab's languages can be picked, and the page's language is picked when the lab has it. */
   function followLab() {
     const option = labSelect.selectedOptions[0];
     if (!option) {
@@ -47,9 +47,7 @@ export function initClassList(root) {
       o.disabled = !offered.includes(o.value);
       o.hidden = o.disabled;
     });
-    if (!offered.includes(langSelect.value)) {
-      langSelect.value = option.dataset.first || offered[0];
-    }
+    langSelect.value = option.dataset.first || offered[0];
   }
 
   function stateLabel(state) {

@@ -80,14 +80,15 @@ export function initDashboard(root) {
       li.setAttribute('data-help', String(h.id));
       li.setAttribute('data-session', h.sessionId);
       const who = document.createElement('strong');
-      who.textContent = '✋ ' + h.displayName;
+      who.textContent = '⚑ ' + h.displayName;
       const where = document.createElement('span');
       where.className = 'hand-step';
       where.textContent = h.stepTitle ? fill(labels.labelHandOnStep, { step: h.stepTitle }) : '';
       const when = document.createElement('time');
       when.className = 'mono';
       when.dateTime = new Date(h.raisedAt).toISOString();
-      when.textContent = new Date(h.raisedAt).toLocaleTimeString(ui, { hour: '2-digit', minute: '2-digit' });
+      when.textContent = new Date(h.raisedAt).toLocaleTimeString(ui, { hourCycle: 'h23', hour: '2-digit',
+        minute: '2-digit' });
       const answer = document.createElement('button');
       answer.type = 'button';
       answer.className = 'btn btn-small btn-primary';

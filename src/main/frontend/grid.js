@@ -7,8 +7,11 @@ import { instant } from './api.js';
 
 export const STATUSES = ['pending', 'passed', 'failed', 'blocked'];
 
-/** Each status has a symbol as well as a colour, so the grid reads without colour too. */
-export const SYMBOLS = { pending: '·', passed: '✓', failed: '✗', blocked: '🔒' };
+/**
+ * Each status has a symbol as well as a colour, so the grid reads without colour too. No emoji: a machine without an
+ * emoji font (a projector's laptop, a headless browser) would show empty boxes.
+ */
+export const SYMBOLS = { pending: '·', passed: '✓', failed: '✗', blocked: '⊘' };
 
 /** A cell's status as the grid knows it: anything else the server might send reads as pending. */
 export function cellStatus(status) {

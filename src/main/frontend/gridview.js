@@ -114,7 +114,7 @@ export function initGridView(table, labels, { ui, classId, onAction }) {
     row.label.textContent = learner.displayName;
     const badges = [];
     if (learner.help) {
-      badges.push(badge('hand', '✋ ' + labels.labelHand));
+      badges.push(badge('hand', '⚑ ' + labels.labelHand));
     }
     if (learner.stuck) {
       const reason = learner.stuckReason === 'repeated-fails' ? labels.labelStuckRepeatedFails
@@ -142,7 +142,8 @@ export function initGridView(table, labels, { ui, classId, onAction }) {
     });
     row.current.textContent = learner.currentTitle || '—';
     row.activity.textContent = learner.lastActivity
-      ? new Date(learner.lastActivity).toLocaleTimeString(ui, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      ? new Date(learner.lastActivity).toLocaleTimeString(ui, { hourCycle: 'h23', hour: '2-digit', minute: '2-digit',
+        second: '2-digit' })
       : '—';
     row.failed.textContent = String(learner.failedChecks);
     row.failed.classList.toggle('is-many', learner.failedChecks > 0);

@@ -59,27 +59,26 @@ if (root && handle) {
   initSplit(root, handle);
 }
 
-// The class pages: each starts when its element is on the page.
-const pages = [
+// The class pages: each starts when its element is on the page. The watch and replay views have a terminal.
+let viewer = null;
+[
   ['class-list-page', initClassList],
   ['class-dashboard', initDashboard],
   ['class-join', initJoin],
+  ['class-watch', initWatch],
   ['class-replay', initReplay],
-];
-pages.forEach(([id, init]) => {
+].forEach(([id, init]) => {
   const element = byId(id);
   if (element && window.fetch) {
-    init(element);
+    viewer = init(element) || viewer;
   }
 });
-const watchRoot = byId('class-watch');
-const watch = watchRoot && window.fetch ? initWatch(watchRoot) : null;
 
 // For the browser tests and the console only: nothing on the page reads these.
 window.Labdeck = Object.freeze({
   get terminal() {
-    if (watch) {
-      return watch.terminal();
+    if (viewer) {
+      return viewer.terminal();
     }
     return terminal ? terminal.terminal() : null;
   },

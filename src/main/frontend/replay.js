@@ -2,6 +2,7 @@
  * A learner's terminal recording (/classes/{id}/replay/{sessionId}): GET /api/sessions/{sid}/recording (asciicast
  * v2), played in xterm.js at the recording's size by its event times (asciicast.js): play, pause, from the start,
  * and 1×, 2× or 4×. Space plays and pauses while the player has the focus. Strings: data-label-* on the root.
+ * Answers {terminal()}, the xterm Terminal once the recording is loaded (for the browser tests and the console).
  */
 import { Terminal } from '@xterm/xterm';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -24,6 +25,7 @@ export function initReplay(root) {
   const time = byId('replay-time');
   const bar = byId('replay-progress');
   const speeds = [...root.querySelectorAll('[data-speed]')];
+  let shown = null;
 
   // The learner's name for the title, if the class's progress can be read.
   call('GET', '/api/classes/' + encodeURIComponent(labels.classId) + '/progress').then((result) => {
@@ -74,6 +76,7 @@ export function initReplay(root) {
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
     term.open(byId('replay-host'));
+    shown = term;
 
     const player = createPlayer(cast, {
       write: (data) => term.write(data),
@@ -111,4 +114,6 @@ export function initReplay(root) {
     root.setAttribute('data-state', 'paused');
     toggle.focus();
   }
+
+  return { terminal: () => shown };
 }
