@@ -5,7 +5,7 @@
  * on each message of the live socket (live.js), or every second when the socket cannot be opened; which mode is on
  * shows in the header. Strings come from data-label-* on the page's root.
  */
-import { call, serverMessage, sessionUrl } from './api.js';
+import { call, serverMessage, sessionUrl, shareCredentials } from './api.js';
 import { announceIn, byId } from './dom.js';
 import { gridModel } from './grid.js';
 import { initGridView } from './gridview.js';
@@ -234,18 +234,20 @@ export function initDashboard(root) {
     root.setAttribute('data-live', mode);
   }
 
-  loadClass();
-  loadProgress();
-  followClass({
-    url: liveUrl(classId, window.location.href),
-    WebSocketImpl: window.WebSocket,
-    onTick: () => refresher.request(),
-    onEvent: (msg) => {
-      if (msg.event === 'class.closed') {
-        loadClass();
-      }
-    },
-    onMode: showMode,
+  shareCredentials().then(() => {
+    loadClass();
+    loadProgress();
+    followClass({
+      url: liveUrl(classId, window.location.href),
+      WebSocketImpl: window.WebSocket,
+      onTick: () => refresher.request(),
+      onEvent: (msg) => {
+        if (msg.event === 'class.closed') {
+          loadClass();
+        }
+      },
+      onMode: showMode,
+    });
   });
   setInterval(() => view.tick(Date.now()), 1000);
 }

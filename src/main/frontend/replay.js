@@ -6,7 +6,7 @@
  */
 import { Terminal } from '@xterm/xterm';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
-import { call } from './api.js';
+import { call, shareCredentials } from './api.js';
 import { SPEEDS, clock, createPlayer, parseCast } from './asciicast.js';
 import { byId } from './dom.js';
 import { gridModel } from './grid.js';
@@ -27,39 +27,44 @@ export function initReplay(root) {
   const speeds = [...root.querySelectorAll('[data-speed]')];
   let shown = null;
 
-  // The learner's name for the title, if the class's progress can be read.
-  call('GET', '/api/classes/' + encodeURIComponent(labels.classId) + '/progress').then((result) => {
-    const learner = result.ok ? gridModel(result.data).learners.find((l) => l.sessionId === sessionId) : null;
-    if (learner) {
-      byId('replay-title').textContent = fill(labels.labelTitle, { name: learner.displayName });
-    }
-  }, () => {});
+  shareCredentials().then(load);
+  return { terminal: () => shown };
 
-  // fetch rather than call(): the recording is lines of JSON, not one JSON document.
-  fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/recording', { credentials: 'same-origin' })
-    .then((response) => response.text().then((text) => ({ response, text })))
-    .then(({ response, text }) => {
-      if (response.status === 404) {
-        status.textContent = labels.labelMissing;
-        return;
+  function load() {
+    // The learner's name for the title, if the class's progress can be read.
+    call('GET', '/api/classes/' + encodeURIComponent(labels.classId) + '/progress').then((result) => {
+      const learner = result.ok ? gridModel(result.data).learners.find((l) => l.sessionId === sessionId) : null;
+      if (learner) {
+        byId('replay-title').textContent = fill(labels.labelTitle, { name: learner.displayName });
       }
-      if (!response.ok) {
+    }, () => {});
+
+    // fetch rather than call(): the recording is lines of JSON, not one JSON document.
+    fetch('/api/sessions/' + encodeURIComponent(sessionId) + '/recording', { credentials: 'same-origin' })
+      .then((response) => response.text().then((text) => ({ response, text })))
+      .then(({ response, text }) => {
+        if (response.status === 404) {
+          status.textContent = labels.labelMissing;
+          return;
+        }
+        if (!response.ok) {
+          status.textContent = labels.labelFailed;
+          return;
+        }
+        let cast;
+        try {
+          cast = parseCast(text);
+        } catch (e) {
+          status.textContent = labels.labelFailed;
+          return;
+        }
+        status.textContent = '';
+        status.hidden = true;
+        start(cast);
+      }, () => {
         status.textContent = labels.labelFailed;
-        return;
-      }
-      let cast;
-      try {
-        cast = parseCast(text);
-      } catch (e) {
-        status.textContent = labels.labelFailed;
-        return;
-      }
-      status.textContent = '';
-      status.hidden = true;
-      start(cast);
-    }, () => {
-      status.textContent = labels.labelFailed;
-    });
+      });
+  }
 
   function start(cast) {
     const term = new Terminal({
@@ -114,6 +119,4 @@ export function initReplay(root) {
     root.setAttribute('data-state', 'paused');
     toggle.focus();
   }
-
-  return { terminal: () => shown };
 }

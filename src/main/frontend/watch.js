@@ -8,7 +8,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
-import { call } from './api.js';
+import { call, shareCredentials } from './api.js';
 import { takeoverOf } from './classroom.js';
 import { byId } from './dom.js';
 import { SYMBOLS, gridModel } from './grid.js';
@@ -173,18 +173,19 @@ export function initWatch(root) {
       }
     }));
   const mode = byId('live-mode');
-  followClass({
-    url: liveUrl(classId, window.location.href),
-    WebSocketImpl: window.WebSocket,
-    onTick: () => refresher.request(),
-    onMode: (m) => {
-      mode.textContent = labels['labelMode' + m.charAt(0).toUpperCase() + m.slice(1)] || m;
-    },
-  });
-  refresher.request();
-
   setAllowed(false);
   setConnection('connecting');
-  connect();
+  shareCredentials().then(() => {
+    connect();
+    refresher.request();
+    followClass({
+      url: liveUrl(classId, window.location.href),
+      WebSocketImpl: window.WebSocket,
+      onTick: () => refresher.request(),
+      onMode: (m) => {
+        mode.textContent = labels['labelMode' + m.charAt(0).toUpperCase() + m.slice(1)] || m;
+      },
+    });
+  });
   return { terminal: () => term };
 }
