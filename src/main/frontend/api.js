@@ -30,6 +30,17 @@ export function parseBody(text) {
   }
 }
 
+/**
+ * For the instructor's pages, before their first API call: a request to /classes, whose directory is "/". Browsers
+ * send basic credentials unasked only below the directory of the URL that was challenged (RFC 7617), so a page
+ * opened at /classes/{id} would otherwise send none to /api/sessions/... (a reset, an answered hand) nor on a
+ * websocket upgrade, and get 403. After this one challenge, answered from the browser's cache, they go everywhere
+ * on the origin. Resolves either way.
+ */
+export function shareCredentials() {
+  return fetch('/classes', { method: 'HEAD', credentials: 'same-origin' }).catch(() => null);
+}
+
 export function sessionUrl(api, id) {
   return api + '/' + encodeURIComponent(id);
 }

@@ -2,12 +2,19 @@
  * The lab page's one script (esbuild bundles it, with xterm.js, into assets/labdeck.bundle.js). Each part gets what
  * it works with from here, in this order: the code blocks' buttons, the session, the steps (which follow the
  * session), the terminal (which follows the session, types for the Run buttons and hands the steps their websocket
- * messages) and the split beside it. A part whose elements are not on the page is left out, with those after it
- * that need it.
+ * messages), the class bar of a session in a class, and the split beside it. A part whose elements are not on the
+ * page is left out, with those after it that need it. The class pages (the instructor's list, dashboard, watch and
+ * replay views, and the learner's join page) are in the same bundle and start by their root element.
  */
 import { copyText } from './clipboard.js';
 import { byId } from './dom.js';
+import { initClassBar } from './classbar.js';
+import { initClassList } from './classes.js';
+import { initDashboard } from './dashboard.js';
+import { initJoin } from './join.js';
 import { initLab } from './lab.js';
+import { initReplay } from './replay.js';
+import { initWatch } from './watch.js';
 import { initProgress } from './progress.js';
 import { initSession } from './session.js';
 import { initSplit } from './split.js';
@@ -23,23 +30,56 @@ const steps = byId('steps');
 const progress = session && steps ? initProgress(steps, pane, session) : null;
 
 const mount = byId('terminal-mount');
+let classBar = null; // made after the terminal, whose connection it sends its take-over consent on
 const terminal = session && mount
   ? initTerminal(mount, {
     session,
     copyText,
     setRunCommand: lab ? lab.setRunCommand : () => {},
-    onControl: progress ? progress.onControl : () => {},
+    onControl: (msg) => {
+      if (msg.type === 'check' || msg.type === 'setup') {
+        if (progress) {
+          progress.onControl(msg); // the steps' business: progress.js turns them green or red
+        }
+      } else if (classBar) {
+        classBar.onControl(msg); // broadcast, takeover
+      }
+    },
+    onConnected: (up) => classBar && classBar.onConnected(up),
   })
   : null;
+
+const bar = byId('class-bar');
+if (session && terminal && bar) {
+  classBar = initClassBar(bar, { session, sendControl: terminal.sendControl });
+}
 
 const handle = byId('split-handle');
 if (root && handle) {
   initSplit(root, handle);
 }
 
+// The class pages: each starts when its element is on the page. The watch and replay views have a terminal.
+let viewer = null;
+[
+  ['class-list-page', initClassList],
+  ['class-dashboard', initDashboard],
+  ['class-join', initJoin],
+  ['class-watch', initWatch],
+  ['class-replay', initReplay],
+].forEach(([id, init]) => {
+  const element = byId(id);
+  if (element && window.fetch) {
+    viewer = init(element) || viewer;
+  }
+});
+
 // For the browser tests and the console only: nothing on the page reads these.
 window.Labdeck = Object.freeze({
   get terminal() {
+    if (viewer) {
+      return viewer.terminal();
+    }
     return terminal ? terminal.terminal() : null;
   },
   currentSession: () => (session ? session.current() : null),

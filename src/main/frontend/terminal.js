@@ -4,8 +4,11 @@
  *   session        session.js's: onReady / onEnded open and close the terminal with the session, refresh asks
  *                  the server now (after a lost connection);
  *   setRunCommand  lab.js's: makes the Run buttons type into the terminal while it is connected;
- *   onControl      progress.js's handler for the check and setup messages about the steps.
- * It answers {terminal()}, the live xterm Terminal or null (for the browser tests and the console).
+ *   onControl      the handler of the other control messages: check and setup (progress.js's), broadcast and
+ *                  takeover (classbar.js's); main.js sends each where it belongs;
+ *   onConnected    fn(connected) when the terminal's connection comes up (after the replay) or goes.
+ * It answers {terminal(), sendControl(msg)}: the live xterm Terminal or null (for the browser tests and the
+ * console), and a control message sent on the live connection (false when there is none).
  *
  * Input goes through input.js's queue: frames of at most 16 KiB, held back while the server says the shell has too
  * much unread input. UI strings come from the data-label-* attributes of #terminal-mount, rendered from the message
@@ -28,7 +31,8 @@ function cssVar(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
 
-export function initTerminal(mount, { session: sessions, setRunCommand, copyText, onControl }) {
+export function initTerminal(mount, { session: sessions, setRunCommand, copyText, onControl,
+  onConnected = () => {} }) {
   const data = mount.dataset;
   const labels = {
     connecting: data.labelConnecting,
@@ -49,6 +53,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
   const setComposeEnabled = initCompose(byId('compose-input'), byId('compose-send'), (text) => send(text));
   let current = null;
   let xterm = null;
+  let sendOnLive = () => false; // sends a control message on the live connection
 
   function showMessage(text) {
     message.textContent = text || '';
@@ -109,7 +114,11 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       badge.hidden = false;
       badge.setAttribute('data-connection', state);
       badge.textContent = labels[state];
+      const was = connected;
       connected = state === 'connected';
+      if (was !== connected) {
+        onConnected(connected);
+      }
       term.options.disableStdin = !connected;
       setComposeEnabled(connected);
       setRunCommand(connected ? run : null);
@@ -198,8 +207,8 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
         // The shell may only have printed "Killed": say why, in the page's language, in the terminal and aloud.
         term.write('\r\n\x1b[33m' + labels.outOfMemory + '\x1b[0m\r\n');
         showMessage(labels.outOfMemory);
-      } else if (msg.type === 'check' || msg.type === 'setup') {
-        onControl(msg); // the steps' business: progress.js turns them green or red
+      } else if (msg.type !== 'pong') {
+        onControl(msg); // check and setup for the steps, broadcast and takeover for the class bar
       }
       // pong only shows the connection is alive.
     }
@@ -285,6 +294,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       setState('disconnected');
       term.dispose();
       send = () => {};
+      sendOnLive = () => false;
       xterm = null;
     }
 
@@ -334,6 +344,13 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     document.fonts.ready.then(refit);
 
     xterm = term;
+    sendOnLive = (msg) => {
+      if (!connected || !socket || socket.readyState !== WebSocket.OPEN) {
+        return false;
+      }
+      sendControl(msg);
+      return true;
+    };
     setState('connecting');
     connect();
     term.focus();
@@ -364,5 +381,5 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     }
   });
 
-  return { terminal: () => xterm };
+  return { terminal: () => xterm, sendControl: (msg) => sendOnLive(msg) };
 }

@@ -23,6 +23,11 @@ public record LanguageLink(String code, String name, String href, boolean curren
         return codes.stream().map(c -> of(c, labHref(labId, c), currentCode)).toList();
     }
 
+    /** A page in each UI language ({@code path?lang=code}). */
+    public static List<LanguageLink> toPage(String path, String currentCode) {
+        return UiLanguage.SUPPORTED.stream().map(c -> of(c, path + "?lang=" + c, currentCode)).toList();
+    }
+
     public static String labHref(String labId, String lang) {
         return "/labs/" + PathSegments.encode(labId) + "?lang=" + PathSegments.encode(lang);
     }

@@ -47,14 +47,30 @@ final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile in Japanese. */
     BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("ja-JP"));
+        return newContext("ja-JP");
+    }
+
+    /** A fresh browser profile in a language of its own ({@code ko-KR}, ...). */
+    BrowserContext newContext(String locale) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale(locale));
+    }
+
+    /** A fresh browser profile that answers basic auth challenges with these credentials, on a laptop's screen. */
+    BrowserContext newContext(String locale, String user, String password) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale(locale)
+                .setHttpCredentials(user, password));
     }
 
     /** Clicks Start and waits until the terminal is connected and the shell has drawn its prompt. */
     static void startLab(Page page) {
         page.click("#start-lab");
+        awaitPrompt(page, WAIT_MS);
+    }
+
+    /** Waits until the page's terminal is connected and the shell has drawn its prompt. */
+    static void awaitPrompt(Page page, int timeoutMs) {
         page.waitForSelector("#terminal-connection[data-connection=connected]",
-                new Page.WaitForSelectorOptions().setTimeout(WAIT_MS));
+                new Page.WaitForSelectorOptions().setTimeout(timeoutMs));
         page.waitForFunction("""
                 () => {
                   const buffer = window.Labdeck.terminal.buffer.active;
@@ -64,7 +80,7 @@ final class Chromium implements AutoCloseable {
                     }
                   }
                   return false;
-                }""", null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+                }""", null, new Page.WaitForFunctionOptions().setTimeout(timeoutMs));
     }
 
     /** Types a command into the terminal as a learner would: click into it, type, press Enter. */
