@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * Class benchmark: one class of N learners (real sandboxes), checking steps at once, and its instructor's dashboard.
  * Measures, per check, the time from the check's answer (the result is stored by then) to the event's arrival on
  * the class's live socket, and from the check's request to that arrival; then the dashboard page's and the progress
- * grid's response times with N learners in the class.
+ * grid's response times with N learners in the class. A check's event comes with a change of its step's status
+ * (only changes and the last result are kept), so the rounds alternate: every learner's check fails (pending to
+ * failed), then each learner's file is written (not timed) and every check passes (failed to passed), and so on.
  *
- * Usage: java ClassBench <labdeck base url> <instructor> <password> [learners] [checks per learner]
+ * Usage: java ClassBench <labdeck base url> <instructor> <password> [learners] [rounds]
  */
 public class ClassBench {
 
@@ -44,7 +46,7 @@ public class ClassBench {
         String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2])
                 .getBytes(StandardCharsets.UTF_8));
         int n = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-        int each = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        int each = args.length > 4 ? Integer.parseInt(args[4]) : 4;
         String classId = createClass(base, auth, n);
         String code = field(get(base + "/api/classes/" + classId, auth), "joinCode");
         List<Learner> learners = new ArrayList<>();
@@ -74,7 +76,8 @@ public class ClassBench {
                 total.add((arrived - t.sent()) / 1000);
             }
             System.out.println();
-            System.out.println("| " + n + " learners, " + timings.size() + " checks, 20 at a time (ms) | n | p50 | p95 | p99 | max |");
+            System.out.println("| " + n + " learners, " + timings.size() + " checks, 20 at a time (ms) | n | p50 | p95"
+                    + " | p99 | max |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             row("check answered -> event on the live socket", push);
             row("check sent -> event on the live socket", total);
@@ -93,21 +96,24 @@ public class ClassBench {
         }
     }
 
-    static List<Timing> checkAll(String base, List<Learner> learners, int each, Map<String, Timing> pending)
+    static List<Timing> checkAll(String base, List<Learner> learners, int rounds, Map<String, Timing> pending)
             throws Exception {
         List<Timing> all = Collections.synchronizedList(new ArrayList<>());
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (Learner l : learners) {
-                jobs.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) {
-                        all.add(check(base, l, pending));
-                    }
-                    return null;
-                }));
+        for (int round = 0; round < rounds; round++) {
+            if (round > 0) {
+                String script = round % 2 == 1 ? "hostname > /root/hostname.txt" : "rm -f /root/hostname.txt";
+                for (Learner l : learners) {
+                    CheckBench.docker("exec", "labdeck-" + l.session(), "sh", "-c", script);
+                }
             }
-            for (Future<?> f : jobs) {
-                f.get();
+            try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+                List<Future<?>> jobs = new ArrayList<>();
+                for (Learner l : learners) {
+                    jobs.add(pool.submit(() -> all.add(check(base, l, pending))));
+                }
+                for (Future<?> f : jobs) {
+                    f.get();
+                }
             }
         }
         return all;
@@ -125,18 +131,35 @@ public class ClassBench {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("check answered " + r.statusCode() + ": " + r.body());
         }
-        arrived.get(30, TimeUnit.SECONDS);
+        try {
+            arrived.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no event on the live socket within 30 s for the check of " + l.session()
+                    + " answered " + r.body());
+        }
         return new Timing(sent, answered, arrived);
     }
 
-    /** Completes each learner's pending check when its step event arrives. */
-    record Listener(Map<String, Timing> pending) implements WebSocket.Listener {
+    /** Completes each learner's pending check when its step event arrives (a message may come in parts). */
+    static final class Listener implements WebSocket.Listener {
         private static final Pattern SESSION = Pattern.compile("\"session\"\\s*:\\s*\"([^\"]+)\"");
+        private final Map<String, Timing> pending;
+        private final StringBuilder parts = new StringBuilder();
+
+        Listener(Map<String, Timing> pending) {
+            this.pending = pending;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             long now = System.nanoTime();
-            String text = data.toString();
+            parts.append(data);
+            if (!last) {
+                ws.request(1);
+                return null;
+            }
+            String text = parts.toString();
+            parts.setLength(0);
             Matcher m = SESSION.matcher(text);
             if (text.contains("\"step.") && m.find()) {
                 Timing t = pending.remove(m.group(1));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
 #   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] |
-#                 class [learners] [checks each] | all]
+#                 class [learners] [rounds] | all]
 #   (default: all). LABDECK_BENCH_BASELINE=path/to/quarkus-run.jar of an earlier build: the terminal benchmark runs
 #   against both servers, alternating, in the same run.
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
@@ -17,7 +17,9 @@ mkdir -p target/bench
 javac -d target/bench -cp "$(cat target/bench-classpath.txt)" bench/*.java
 data=$(mktemp -d)
 servers=()
-trap 'kill "${servers[@]}" 2>/dev/null; wait "${servers[@]}" 2>/dev/null; rm -rf "$data"' EXIT
+# The servers' logs are kept as target/bench-NAME.log for a look afterwards.
+trap 'for d in "$data"/*/; do [ -f "$d/server.log" ] && cp "$d/server.log" "target/bench-$(basename "$d").log"; done
+  kill "${servers[@]}" 2>/dev/null || true; wait "${servers[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 # serve NAME PORT REGISTRY_PORT JAVA_OPTS...: a packaged server with its own owner label, data folder and registry
 # door (and mirror, on the next port); its log is $data/NAME/server.log. Waits until it is ready.
@@ -88,7 +90,7 @@ if [ "$what" = class ] || [ "$what" = all ]; then
   say "Running the class benchmark (one class, its learners checking at once, its dashboard)..."
   learners=${1:-100}
   [ "$what" = all ] && learners=100
-  java -cp "$cp" ClassBench "http://localhost:$port" bench bench-password "$learners" "${2:-5}"
+  java -cp "$cp" ClassBench "http://localhost:$port" bench bench-password "$learners" "${2:-4}"
 fi
 if [ "$what" = leaks ] || [ "$what" = all ]; then
   say "Running the leak benchmark (whole session lives, one after another)..."
