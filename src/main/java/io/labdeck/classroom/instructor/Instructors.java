@@ -22,10 +22,12 @@ public class Instructors {
 
     private final InstructorStore store;
     private final Clock clock;
+    private final io.labdeck.classroom.AdminConfig config;
 
-    public Instructors(InstructorStore store, Clock clock) {
+    public Instructors(InstructorStore store, Clock clock, io.labdeck.classroom.AdminConfig config) {
         this.store = store;
         this.clock = clock;
+        this.config = config;
     }
 
     /**
@@ -36,7 +38,7 @@ public class Instructors {
      */
     public void add(String username, String password) {
         validate(username, password);
-        if (!store.add(username, BcryptUtil.bcryptHash(password), ROLE, clock.instant())) {
+        if (!store.add(username, BcryptUtil.bcryptHash(password, config.bcryptCost()), ROLE, clock.instant())) {
             throw new InstructorExistsException("An instructor named '" + username + "' exists already.");
         }
     }
@@ -44,7 +46,7 @@ public class Instructors {
     /** Adds the instructor, or gives the existing one this password (the first instructor, at each start). */
     public void put(String username, String password) {
         validate(username, password);
-        store.put(username, BcryptUtil.bcryptHash(password), ROLE, clock.instant());
+        store.put(username, BcryptUtil.bcryptHash(password, config.bcryptCost()), ROLE, clock.instant());
     }
 
     public List<String> names() {
