@@ -1,6 +1,5 @@
 package io.labdeck.terminal;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +24,6 @@ import io.labdeck.sandbox.TtySize;
  */
 final class TerminalBridge {
 
-    private static final long FLUSH_INTERVAL_NANOS = 200_000_000L;
     private static final Logger LOG = Logger.getLogger(TerminalBridge.class);
     private static final int MAX_QUICK_RESTARTS = 3;
 
@@ -36,14 +34,12 @@ final class TerminalBridge {
     private final ControlCodec codec;
     private final ReentrantLock lock = new ReentrantLock();
     private final ReplayBuffer replay;
-    private final AsciicastRecorder recorder;
+    private final TerminalRecording recording;
     private final List<Viewer> viewers = new CopyOnWriteArrayList<>();
     private volatile TtySize size = new TtySize(80, 24);
     private volatile TtySession tty;
     /** Set once, by {@link #close}: from then on nothing is sent, recorded or restarted. */
     private volatile boolean closed;
-    /** When the recording was last flushed; guarded by {@code lock}. */
-    private long flushedAt;
     private long lastStart;
     private int quickRestarts;
     /** Whether senders were told to pause their input; flips under {@code lock}. */
@@ -58,7 +54,7 @@ final class TerminalBridge {
         this.sandboxes = sandboxes;
         this.shell = config.shell();
         this.codec = codec;
-        this.recorder = recorder;
+        this.recording = new TerminalRecording(sessionId, recorder);
         this.replay = new ReplayBuffer((int) config.replay().asLongValue());
     }
 
@@ -166,7 +162,7 @@ final class TerminalBridge {
         if (current != null) {
             current.resize(newSize);
         }
-        locked(() -> record(() -> recorder.resize(newSize.cols(), newSize.rows())));
+        locked(() -> recording.resize(newSize));
     }
 
     void send(ControlMessage message) {
@@ -182,11 +178,7 @@ final class TerminalBridge {
             closed = true;
             viewers.forEach(Viewer::close);
             viewers.clear();
-            try {
-                recorder.close();
-            } catch (IOException e) {
-                LOG.warnf("recording of %s: %s", sessionId, e);
-            }
+            recording.close();
         } finally {
             lock.unlock();
         }
@@ -200,7 +192,7 @@ final class TerminalBridge {
     private void output(byte[] data) {
         locked(() -> {
             replay.append(data);
-            record(() -> recorder.output(data));
+            recording.output(data);
             viewers.forEach(v -> deliver(v, () -> v.sendBinary(data)));
         });
     }
@@ -228,36 +220,9 @@ final class TerminalBridge {
         }
     }
 
-    /**
-     * Records, flushing the file at most every 200 ms: a flush per chunk is a write system call per chunk, which a
-     * flood pays for in throughput. A reader of the recording flushes first ({@link #flushRecording()}).
-     */
-    private void record(IoAction action) {
-        try {
-            action.run();
-            long now = System.nanoTime();
-            if (now - flushedAt > FLUSH_INTERVAL_NANOS) {
-                recorder.flush();
-                flushedAt = now;
-            }
-        } catch (IOException e) {
-            LOG.warnf("recording of %s: %s", sessionId, e);
-        }
-    }
-
     /** Writes out what the recording holds, so the file is complete up to now. */
     void flushRecording() {
-        locked(() -> {
-            try {
-                recorder.flush();
-            } catch (IOException e) {
-                LOG.warnf("recording of %s: %s", sessionId, e);
-            }
-        });
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
+        locked(recording::flush);
     }
 
     /** The shell's output, on the stream's reading thread. */
