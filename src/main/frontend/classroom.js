@@ -51,6 +51,25 @@ export function labPageOf(joined) {
   return '/labs/' + encodeURIComponent(joined.labId) + '?lang=' + encodeURIComponent(joined.lang || '');
 }
 
+const LANGUAGE_NAMES = { ja: '日本語', ko: '한국어', en: 'English' };
+
+/** A language's own name, for the join page's choice. */
+export function languageName(lang) {
+  return LANGUAGE_NAMES[lang] || lang;
+}
+
+/**
+ * The language a learner reads a class's lab in, offered first on the join page: the page's own language when the
+ * lab has it, else the class's (door: GET /api/classes/join/{code}).
+ */
+export function preferredLanguage(door, uiLang) {
+  const offered = (door && Array.isArray(door.languages)) ? door.languages : [];
+  if (offered.includes(uiLang)) {
+    return uiLang;
+  }
+  return door && door.lang ? door.lang : (offered[0] || '');
+}
+
 /** Which of the page's messages says why a join failed, by HTTP status; the server's words follow it. */
 export function joinProblem(status) {
   if (status === 404) {

@@ -22,7 +22,8 @@ export function cellStatus(status) {
  * The grid. receivedAt is when the answer arrived (ms, our clock), from which each time on a step goes on counting.
  *   steps:    [{id, title, hasCheck, passed, stuck: [displayName]}], the lab's order
  *   learners: [{sessionId, displayName, status, cells: {stepId: status}, currentStep, currentTitle, secondsOnStep,
- *               lastActivity (ms or 0), failedChecks, stuck, stuckReason, completed, help}]
+ *               lastActivity (ms or 0), failedChecks, stuck, stuckReason, completed, help,
+ *               otherLanguage: the language they read when it is not the class's, else null}]
  *   hands:    [{id, sessionId, displayName, stepId, stepTitle, message, raisedAt (ms)}], oldest first
  */
 export function gridModel(progress) {
@@ -39,6 +40,7 @@ export function gridModel(progress) {
     return {
       sessionId: l.sessionId,
       displayName: l.displayName || l.sessionId,
+      otherLanguage: l.lang && progress.lang && l.lang !== progress.lang ? l.lang : null,
       status: l.status || '',
       cells,
       currentStep: l.currentStep || null,

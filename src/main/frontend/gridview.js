@@ -113,6 +113,9 @@ export function initGridView(table, labels, { ui, classId, onAction }) {
     row.learner = learner;
     row.label.textContent = learner.displayName;
     const badges = [];
+    if (learner.otherLanguage) {
+      badges.push(badge('lang', learner.otherLanguage.toUpperCase())); // reads the lab in another language
+    }
     if (learner.help) {
       badges.push(badge('hand', '⚑ ' + labels.labelHand));
     }

@@ -1,11 +1,13 @@
 /*
  * The join page (/join/{code}): the code and a display name, POST /api/classes/join, then the class's lab page,
  * which finds the session (GET /api/sessions) and resumes it by itself. The join's answer is kept in sessionStorage
- * for the lab page's class bar. The name is remembered in localStorage for the next class. Strings: data-label-*.
+ * for the lab page's class bar. The name is remembered in localStorage for the next class. Once the code is known,
+ * GET /api/classes/join/{code} says which languages the class's lab has: the learner picks theirs (the page's own
+ * language first, when the lab has it). Strings: data-label-*.
  */
 import { call, serverMessage } from './api.js';
 import { byId } from './dom.js';
-import { joinProblem, labPageOf, rememberClass } from './classroom.js';
+import { joinProblem, labPageOf, languageName, preferredLanguage, rememberClass } from './classroom.js';
 import { withDetail } from './text.js';
 
 const NAME_KEY = 'labdeck.displayName';
@@ -26,6 +28,27 @@ function stored(storage, key) {
   }
 }
 
+/** Fills the choice of language for a code, or hides it when the code names no class (the join says why). */
+function offerLanguages(code, select, label) {
+  const typed = code.replace(/[^A-Za-z0-9]/g, '');
+  if (typed.length !== 6) {
+    select.hidden = true;
+    label.hidden = true;
+    return;
+  }
+  call('GET', '/api/classes/join/' + encodeURIComponent(typed)).then((result) => {
+    const door = result.ok ? result.data : null;
+    const offered = door && Array.isArray(door.languages) ? door.languages : [];
+    select.replaceChildren(...offered.map((lang) => new Option(languageName(lang), lang)));
+    select.value = preferredLanguage(door, document.documentElement.lang);
+    select.hidden = offered.length < 2;
+    label.hidden = select.hidden;
+  }, () => {
+    select.hidden = true;
+    label.hidden = true;
+  });
+}
+
 export function initJoin(root) {
   const labels = root.dataset;
   const form = byId('join-form');
@@ -33,11 +56,15 @@ export function initJoin(root) {
   const name = byId('join-name');
   const submit = byId('join-submit');
   const error = byId('join-error');
+  const lang = byId('join-lang');
+  const langLabel = byId('join-lang-label');
 
   if (!name.value) {
     name.value = stored(window.localStorage, NAME_KEY);
   }
   (code.value ? name : code).focus();
+  offerLanguages(code.value, lang, langLabel);
+  code.addEventListener('change', () => offerLanguages(code.value, lang, langLabel));
 
   function fail(text) {
     error.textContent = text;
@@ -55,7 +82,11 @@ export function initJoin(root) {
     submit.disabled = true;
     submit.textContent = labels.labelJoining;
     const displayName = name.value.trim();
-    call('POST', '/api/classes/join', { joinCode: code.value.trim(), displayName }).then((result) => {
+    const body = { joinCode: code.value.trim(), displayName };
+    if (lang.value) {
+      body.lang = lang.value; // empty when the page could not ask: the class's language
+    }
+    call('POST', '/api/classes/join', body).then((result) => {
       if (result.ok && result.data && result.data.labId) {
         try {
           window.localStorage.setItem(NAME_KEY, displayName);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  broadcastOf, classOf, joinProblem, labPageOf, rememberClass, takeoverMessage, takeoverOf,
+  broadcastOf, classOf, joinProblem, labPageOf, languageName, preferredLanguage, rememberClass,
+  takeoverMessage, takeoverOf,
 } from '../classroom.js';
 
 function memoryStorage() {
@@ -60,5 +61,18 @@ describe('class messages on the terminal websocket', () => {
     assert.equal(takeoverOf({ type: 'status' }), null);
     assert.deepEqual(takeoverMessage(true), { type: 'takeover', allowed: true });
     assert.deepEqual(takeoverMessage('yes'), { type: 'takeover', allowed: false });
+  });
+});
+
+describe('the join page\'s choice of language', () => {
+  it('offers the page\'s language when the lab has it, else the class\'s', () => {
+  const door = { lang: 'ja', languages: ['ja', 'ko'] };
+    assert.equal(preferredLanguage(door, 'ko'), 'ko');
+    assert.equal(preferredLanguage(door, 'ja'), 'ja');
+    assert.equal(preferredLanguage(door, 'en'), 'ja', 'no English text: the class\'s language');
+    assert.equal(preferredLanguage({ languages: ['ko'] }, 'en'), 'ko');
+    assert.equal(preferredLanguage(null, 'ko'), '');
+    assert.equal(languageName('ko'), '한국어');
+    assert.equal(languageName('fr'), 'fr');
   });
 });

@@ -4,19 +4,20 @@ import { cellStatus, gridModel, sameColumns, secondsOnStep, SYMBOLS } from '../g
 
 const PROGRESS = {
   classId: 'c1',
+  lang: 'ja',
   steps: [
     { id: 'make-file', title: 'Make a file', hasCheck: true, passed: 1, stuck: [] },
     { id: 'follow-up', title: 'Follow up', hasCheck: true, passed: 0, stuck: ['s2'] },
   ],
   learners: [
     {
-      sessionId: 's1', displayName: 'さくら', status: 'ready',
+      sessionId: 's1', displayName: 'さくら', lang: 'ja', status: 'ready',
       steps: [{ id: 'make-file', status: 'passed' }, { id: 'follow-up', status: 'pending' }],
       currentStep: 'follow-up', secondsOnStep: 42, lastActivity: '2026-01-01T10:00:00Z', failedChecks: 0,
       stuck: false, completed: false, help: null,
     },
     {
-      sessionId: 's2', displayName: '민준', status: 'ready',
+      sessionId: 's2', displayName: '민준', lang: 'ko', status: 'ready',
       steps: [{ id: 'make-file', status: 'failed' }, { id: 'follow-up', status: 'blocked' }],
       currentStep: 'make-file', secondsOnStep: 700, lastActivity: 1767261600, failedChecks: 3,
       stuck: true, stuckReason: 'repeated-fails', completed: false,
@@ -36,6 +37,11 @@ describe('gridModel', () => {
     assert.equal(grid.learners[1].stuckReason, 'repeated-fails');
     assert.equal(grid.learners[0].lastActivity, Date.parse('2026-01-01T10:00:00Z'));
     assert.equal(grid.learners[1].lastActivity, 1767261600 * 1000);
+  });
+
+  it('marks a learner who reads the lab in another language than the class\'s', () => {
+    const grid = gridModel(PROGRESS);
+    assert.deepEqual(grid.learners.map((l) => l.otherLanguage), [null, 'ko']);
   });
 
   it('names who is stuck on each step, and counts the passes', () => {

@@ -17,6 +17,8 @@ public interface LearnerMessages {
     @Message("Type the name your instructor will see. You need no account.") String joinIntro();
     @Message("Join code") String joinCodeLabel();
     @Message("Your name") String displayNameLabel();
+
+    @Message("Language of the lab") String joinLangLabel();
     @Message("e.g. Sakura T.") String displayNamePlaceholder();
     @Message("Join") String joinButton();
     @Message("Joining…") String joining();

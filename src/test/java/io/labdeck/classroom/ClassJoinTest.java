@@ -79,6 +79,36 @@ class ClassJoinTest {
     }
 
     @Test
+    void eachLearnerReadsTheLabInALanguageOfTheirOwn() {
+        ClassApi.Made c = ClassApi.create("gated-fixture"); // held in Japanese
+        ClassApi.learner(null).get("/api/classes/join/" + c.joinCode()).then().statusCode(200)
+                .body("className", equalTo("Workshop")).body("lang", equalTo("ja"))
+                .body("languages", org.hamcrest.Matchers.contains("ja", "ko"))
+                .body("labTitles.ko", equalTo("차례대로 진행하는 실습"));
+        String other = "ACEFHJ".equals(c.joinCode()) ? "ACEFHK" : "ACEFHJ";
+        ClassApi.learner(null).get("/api/classes/join/" + other).then().statusCode(404)
+                .body("error", equalTo("class-not-found"));
+
+        ClassApi.Learner sato = join(c.joinCode(), "Sato", null);
+        sato.response().then().body("lang", equalTo("ja"));
+        Response r = ClassApi.learner(null).body("{\"joinCode\":\"" + c.joinCode() + "\",\"displayName\":\"Kim\","
+                + "\"lang\":\"ko\"}").post("/api/classes/join");
+        r.then().statusCode(201).body("lang", equalTo("ko"));
+        learners.add(new ClassApi.Learner(r.jsonPath().getString("id"), r.getCookie(OwnerToken.COOKIE), r));
+        ClassApi.learner(r.getCookie(OwnerToken.COOKIE)).get("/api/sessions/" + r.jsonPath().getString("id")).then()
+                .body("lang", equalTo("ko"));
+        admin().get("/api/classes/" + c.id() + "/progress").then()
+                .body("learners.find { it.displayName == 'Kim' }.lang", equalTo("ko"))
+                .body("learners.find { it.displayName == 'Sato' }.lang", equalTo("ja"));
+
+        ClassApi.learner(null).body("{\"joinCode\":\"" + c.joinCode() + "\",\"displayName\":\"Lee\","
+                + "\"lang\":\"fr\"}").post("/api/classes/join").then().statusCode(400)
+                .body("message", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("'fr'"),
+                        org.hamcrest.Matchers.containsString("ja, ko")));
+        admin().get("/api/classes/" + c.id() + "/progress").then().body("learners.size()", equalTo(2));
+    }
+
+    @Test
     void joinsWithABadCodeOrNameAreRefusedClearly() {
         ClassApi.Made c = ClassApi.create("gated-fixture");
         ClassApi.postJoin("ACEFHJ".equals(c.joinCode()) ? "ACEFHK" : "ACEFHJ", "Kim", null).then().statusCode(404)

@@ -114,13 +114,13 @@ class ClassProgressTest {
                 .extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("display_name,session_id,status,joined_at,completed_at,failed_checks,"
-                + "current_step,stuck,first,second");
+                + "current_step,stuck,lang,first,second");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).startsWith("\"Lee, \"\"Jay\"\"\"," + done.sessionId() + ",ready,");
         String[] cells = lines[1].substring(lines[1].indexOf(done.sessionId())).split(",");
         assertThat(Instant.parse(cells[3])).as("completed_at").isNotNull();
-        assertThat(Instant.parse(cells[8])).as("second passed at").isEqualTo(Instant.parse(cells[3]));
-        assertThat(lines[2]).startsWith("'=HYPERLINK(1),").endsWith(",first,false,pending,blocked");
+        assertThat(Instant.parse(cells[9])).as("second passed at").isEqualTo(Instant.parse(cells[3]));
+        assertThat(lines[2]).startsWith("'=HYPERLINK(1),").endsWith(",first,false,ja,pending,blocked");
     }
 
     @Test

@@ -112,12 +112,16 @@ class ClassroomBrowserTest {
         Chromium.await(teacher, "#dash-title >> text=Docker workshop");
 
         // Two learners join: a Japanese browser and a Korean one, each sees the join page in its language.
-        Page sakura = join("ja-JP", code, "さくら", "クラスに参加");
-        Page minjun = join("ko-KR", code, "민준", "클래스 참가");
+        // The class is held in Japanese; the Korean learner is offered, and reads, the lab's Korean text.
+        Page sakura = join("ja-JP", code, "さくら", "クラスに参加", "ja");
+        Page minjun = join("ko-KR", code, "민준", "클래스 참가", "ko");
+        Chromium.await(sakura, "#step-make-file >> text=ファイルを作る");
+        Chromium.await(minjun, "#step-make-file >> text=파일 만들기");
         String sakuraId = sessionId(sakura);
         String minjunId = sessionId(minjun);
         Chromium.await(teacher, "#class-grid tbody tr[data-session='" + sakuraId + "'] >> text=さくら");
         Chromium.await(teacher, "#class-grid tbody tr[data-session='" + minjunId + "'] >> text=민준");
+        Chromium.await(teacher, "#class-grid tr[data-session='" + minjunId + "'] [data-badge=lang] >> text=KO");
         String cell = "#class-grid td[data-session='" + sakuraId + "'][data-step='make-file']";
         assertThat(teacher.getAttribute(cell, "data-status")).isEqualTo("pending");
 
@@ -191,15 +195,20 @@ class ClassroomBrowserTest {
         return page;
     }
 
-    /** A learner opens the join link, types a name, and lands on the lab page with a live terminal. */
-    private Page join(String locale, String code, String name, String title) throws Exception {
+    /**
+     * A learner opens the join link, types a name, finds their language chosen, and lands on the lab page in it with
+     * a live terminal.
+     */
+    private Page join(String locale, String code, String name, String title, String lang) throws Exception {
         Page page = open(chromium.newContext(locale), "/join/" + code);
         learners.add(page);
         assertThat(page.textContent("#join-title")).isEqualTo(title);
         assertThat(page.inputValue("#join-code")).isEqualTo(code);
         page.fill("#join-name", name);
+        Chromium.await(page, "#join-lang:not([hidden])");
+        assertThat(page.inputValue("#join-lang")).as("the browser's language, which the lab has").isEqualTo(lang);
         page.click("#join-submit");
-        page.waitForURL("**/labs/check-fixture?lang=ja");
+        page.waitForURL("**/labs/check-fixture?lang=" + lang);
         Chromium.awaitPrompt(page, START_MS);
         if (locale.startsWith("ko")) {
             screenshot(page, "classroom-join-ko.png");

@@ -84,14 +84,14 @@ public class ClassProgress {
         Grid grid = grid(access.owned(classId, instructor));
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("display_name", "session_id", "status", "joined_at",
-                "completed_at", "failed_checks", "current_step", "stuck"));
+                "completed_at", "failed_checks", "current_step", "stuck", "lang"));
         grid.steps().forEach(s -> header.add(s.id()));
         Csv.row(out, header);
         for (LearnerReport.Learner l : grid.learners()) {
             List<String> row = new ArrayList<>(List.of(l.displayName(), l.sessionId(), l.status(),
                     l.joinedAt().toString(), l.completedAt() == null ? "" : l.completedAt().toString(),
                     Integer.toString(l.failedChecks()), l.currentStep() == null ? "" : l.currentStep(),
-                    Boolean.toString(l.stuck())));
+                    Boolean.toString(l.stuck()), l.lang()));
             l.steps().forEach(cell -> row.add(cell.passedAt() != null ? cell.passedAt().toString() : cell.status()));
             Csv.row(out, row);
         }

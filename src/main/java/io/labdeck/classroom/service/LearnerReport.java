@@ -31,6 +31,7 @@ public final class LearnerReport {
     /**
      * A learner's row.
      *
+     * @param lang          the language the learner reads the lab in (chosen at the join; the class's by default)
      * @param steps         every step: its status (pending, passed, failed, blocked), when it passed, its fails
      * @param currentStep   the first open step with a check that has not passed; null once all have
      * @param onStepSince   since when they are on it: their last pass, else the start of their session
@@ -41,7 +42,7 @@ public final class LearnerReport {
      * @param stuckReason   {@code no-pass} or {@code repeated-fails}, when stuck
      * @param help          their raised hand, if any
      */
-    public record Learner(String sessionId, String displayName, String status, Instant joinedAt, Instant expiresAt,
+    public record Learner(String sessionId, String displayName, String lang, String status, Instant joinedAt, Instant expiresAt,
             List<Cell> steps, String currentStep, Instant onStepSince, Long secondsOnStep, Instant lastActivity,
             int failedChecks, boolean stuck, String stuckReason, boolean completed, Instant completedAt,
             Hand help) {
@@ -78,7 +79,7 @@ public final class LearnerReport {
                 reason = "no-pass";
             }
         }
-        return new Learner(s.id(), seat.displayName(), s.state().word(), seat.joinedAt(), s.expiresAt(), cells,
+        return new Learner(s.id(), seat.displayName(), s.lang(), s.state().word(), seat.joinedAt(), s.expiresAt(), cells,
                 current.orElse(null), current.isPresent() ? since : null,
                 current.isPresent() ? Math.max(0, Duration.between(since, now).toSeconds()) : null, lastActivity,
                 (int) checks.stream().filter(c -> !c.passed()).count(), reason != null, reason, completed,
