@@ -24,4 +24,13 @@ public interface AdminConfig {
      */
     @io.smallrye.config.WithDefault("10")
     int bcryptCost();
+
+    /**
+     * How the instructor's pages ask for a sign-in: {@code basic} (the browser's own dialog, against the instructor
+     * table) or {@code code} (OIDC's authorization code flow, a redirect to the identity provider; needs OIDC
+     * configured, see docs/operations.md). The API takes basic credentials, and bearer tokens when OIDC is on, either
+     * way.
+     */
+    @io.smallrye.config.WithDefault("basic")
+    String pageSignIn();
 }
