@@ -6,7 +6,11 @@
 
 /** Resolves to {ok, status, data, response}; rejects only when the server could not be reached. */
 export function call(method, url, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  // X-Requested-With: with OIDC's code flow, an ended sign-in answers 499 to a script instead of a redirect to the
+  // identity provider, which fetch could only report as a network error.
+  const init = {
+    method, credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'JavaScript' },
+  };
   if (body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -19,6 +23,11 @@ export function call(method, url, body) {
       response,
     })),
   );
+}
+
+/** Whether an answer says the instructor's sign-in is gone: 401, or 499 (OIDC's code flow, to a script). */
+export function signInEnded(status) {
+  return status === 401 || status === 499;
 }
 
 /** An answer's JSON, or null when it has none (204, an HTML error page from a proxy). */

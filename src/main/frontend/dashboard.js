@@ -5,7 +5,7 @@
  * on each message of the live socket (live.js), or every second when the socket cannot be opened; which mode is on
  * shows in the header. Strings come from data-label-* on the page's root.
  */
-import { call, serverMessage, sessionUrl, shareCredentials } from './api.js';
+import { call, serverMessage, sessionUrl, shareCredentials, signInEnded } from './api.js';
 import { announceIn, byId } from './dom.js';
 import { gridModel } from './grid.js';
 import { initGridView } from './gridview.js';
@@ -34,6 +34,10 @@ export function initDashboard(root) {
   }
 
   function failed(result) {
+    if (result && signInEnded(result.status)) {
+      say(labels.labelSignInAgain, 'warn');
+      return;
+    }
     say(result ? withDetail(labels.labelActionFailed, serverMessage(result)) : labels.labelNetworkError, 'warn');
   }
 

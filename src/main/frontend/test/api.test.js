@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  clockSkew, instant, isView, liveSessionOf, parseBody, retryAfterSeconds, serverMessage, sessionUrl, stepUrl,
+  clockSkew, instant, isView, liveSessionOf, parseBody, retryAfterSeconds, serverMessage, sessionUrl, signInEnded,
+  stepUrl,
 } from '../api.js';
 
 describe('addresses', () => {
@@ -87,5 +88,14 @@ describe('clockSkew', () => {
     assert.equal(clockSkew('Wed, 01 May 2024 10:00:02 GMT', now), 0);
     assert.equal(clockSkew(null, now), null);
     assert.equal(clockSkew('garbage', now), null);
+  });
+});
+
+describe('signInEnded', () => {
+  it('knows an ended sign-in from any other refusal', () => {
+    assert.equal(signInEnded(401), true);
+    assert.equal(signInEnded(499), true, 'OIDC\'s answer to a script');
+    assert.equal(signInEnded(403), false, 'signed in, but not allowed');
+    assert.equal(signInEnded(500), false);
   });
 });

@@ -74,6 +74,8 @@ public interface InstructorMessages {
     @Message("Cancel") String cancel();
     @Message("The class is closed.") String closedNotice();
     @Message("That did not work.") String actionFailed();
+
+    @Message("Your sign-in has ended. Reload the page to sign in again.") String signInAgain();
     @Message("Learners and steps") String gridCaption();
     @Message("Learner") String colLearner();
     @Message("Current step") String colCurrent();

@@ -68,6 +68,9 @@ class ClassOidcTest {
                 .contains("response_type=code");
         assertThat(page.header("Location")).as("back to the page asked for")
                 .containsPattern("redirect_uri=http%3A%2F%2Flocalhost%3A[0-9]+%2Fclasses&");
+        // A page's script whose sign-in ended is told so (499), rather than sent to a redirect it cannot follow.
+        given().redirects().follow(false).header("X-Requested-With", "JavaScript").get("/classes").then()
+                .statusCode(499);
         // The pages take only the code flow's session: a bearer token is the API's, not a browser's, and is refused.
         bearer("kaori", Set.of("instructor")).redirects().follow(false).accept("text/html").get("/classes").then()
                 .statusCode(401);
