@@ -106,6 +106,7 @@ export function initPorts(bar, { session, labels, onOpen }) {
     document.dispatchEvent(new CustomEvent('labdeck:ports', { detail: { ports: ports.slice() } }));
   }
 
+  render();
   session.onReady((s) => {
     sessionId = s.id;
     call('GET', sessionUrl('/api/sessions', s.id) + '/ports').then((result) => {
