@@ -147,5 +147,14 @@ class FilesDockerTest {
         owner().queryParam("path", "run.sh").get("/api/sessions/" + id + "/files").then().statusCode(200)
                 .body(equalTo("echo two\n"));
         owner().queryParam("path", "nothing/here").get("/api/sessions/" + id + "/files").then().statusCode(404);
+
+        String odd = "メモ/a b'c\"$(touch pwned).txt";
+        owner().queryParam("path", odd).body("quoted").put("/api/sessions/" + id + "/files").then().statusCode(204);
+        assertThat(shell("cat メモ/*.txt; ls pwned 2>&1").stdout()).as("names reach the shell as data")
+                .startsWith("quoted").contains("No such file");
+        owner().queryParam("path", odd).get("/api/sessions/" + id + "/files").then().statusCode(200)
+                .body(equalTo("quoted"));
+        owner().get("/api/sessions/" + id + "/tree").then().statusCode(200)
+                .body("entries.find { it.name == 'a b\\'c\"$(touch pwned).txt' }.size", equalTo(6));
     }
 }

@@ -66,6 +66,15 @@ class EditorBrowserTest {
               target.dispatchEvent(new DragEvent('drop', init));
             }""";
 
+    /** Files dragged over the terminal, not yet dropped. */
+    private static final String DRAG_OVER = """
+            () => {
+              const data = new DataTransfer();
+              data.items.add(new File(['x'], 'x.txt'));
+              document.querySelector('#panel-terminal').dispatchEvent(new DragEvent('dragover',
+                  { dataTransfer: data, bubbles: true, cancelable: true }));
+            }""";
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -157,6 +166,9 @@ class EditorBrowserTest {
                 "hello from the button\n".getBytes(StandardCharsets.UTF_8)));
         page.waitForSelector("#editor-tree [data-path='hello.txt']", visible());
         page.click("#tab-terminal");
+        page.evaluate(DRAG_OVER);
+        assertThat(page.getAttribute("#panel-terminal", "class")).contains("is-drop-target");
+        shot("drop-hint");
         page.evaluate(DROP, List.of("#panel-terminal", List.of(List.of("dropped.txt", "dropped on the terminal\n", 0))));
         page.waitForSelector("#upload-status[data-state=done]", visible());
         page.evaluate("() => window.Labdeck.terminal.focus()");
