@@ -1,5 +1,6 @@
-// Bundles the lab page's front end (main.js and the modules it imports, xterm.js among them) into one IIFE file
-// and copies xterm's stylesheet next to it, so the page loads two static files from the classpath and nothing from
+// Bundles the lab page's front end (main.js and the modules it imports, xterm.js among them) into one IIFE file,
+// CodeMirror (editor-cm.js) into a second one loaded on demand,
+// and copies xterm's stylesheet next to them, so the page loads static files from the classpath and nothing from
 // elsewhere. Maven runs it in generate-resources:
 //   npm run build -- <target/classes/META-INF/resources/assets>
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -18,6 +19,17 @@ mkdirSync(outdir, { recursive: true });
 await build({
   entryPoints: [join(here, 'main.js')],
   outfile: join(outdir, 'labdeck.bundle.js'),
+  bundle: true,
+  format: 'iife',
+  target: ['es2020'],
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+// CodeMirror (the Editor tab) is a bundle of its own, loaded when the tab first opens (editor.js).
+await build({
+  entryPoints: [join(here, 'editor-cm.js')],
+  outfile: join(outdir, 'labdeck.editor.js'),
   bundle: true,
   format: 'iife',
   target: ['es2020'],

@@ -9,6 +9,10 @@
 import { copyText } from './clipboard.js';
 import { byId } from './dom.js';
 import { initClassBar } from './classbar.js';
+import { initEditor } from './editor.js';
+import { initPorts } from './ports.js';
+import { initSideTabs } from './sidetabs.js';
+import { initUploads } from './uploads.js';
 import { initClassList } from './classes.js';
 import { initDashboard } from './dashboard.js';
 import { initJoin } from './join.js';
@@ -30,6 +34,10 @@ const steps = byId('steps');
 const progress = session && steps ? initProgress(steps, pane, session) : null;
 
 const mount = byId('terminal-mount');
+// The tabs beside the steps (terminal, editor, port previews), the port links and uploads: sidetabs.js, ports.js,
+// editor.js and uploads.js, which also say what they dispatch and listen to on document.
+const tabList = byId('side-tabs');
+const side = session && mount && tabList ? initSide(session) : null;
 let classBar = null; // made after the terminal, whose connection it sends its take-over consent on
 const terminal = session && mount
   ? initTerminal(mount, {
@@ -37,7 +45,11 @@ const terminal = session && mount
     copyText,
     setRunCommand: lab ? lab.setRunCommand : () => {},
     onControl: (msg) => {
-      if (msg.type === 'check' || msg.type === 'setup') {
+      if (msg.type === 'ports') {
+        if (side) {
+          side.ports.update(msg.ports);
+        }
+      } else if (msg.type === 'check' || msg.type === 'setup') {
         if (progress) {
           progress.onControl(msg); // the steps' business: progress.js turns them green or red
         }
@@ -48,6 +60,38 @@ const terminal = session && mount
     onConnected: (up) => classBar && classBar.onConnected(up),
   })
   : null;
+
+/** The data-label-* attributes of element as {name: text}: data-label-new-window becomes newWindow. */
+function labelsOf(element) {
+  const labels = {};
+  Object.entries(element.dataset).forEach(([key, value]) => {
+    if (key.startsWith('label') && key.length > 5) {
+      labels[key[5].toLowerCase() + key.slice(6)] = value;
+    }
+  });
+  return labels;
+}
+
+function initSide(live) {
+  const liveId = () => {
+    const current = live.current();
+    return current && pane.getAttribute('data-state') === 'ready' ? current.id : null;
+  };
+  const portBar = byId('port-bar');
+  let ports = null;
+  const tabs = initSideTabs(tabList, mount, { labels: labelsOf(tabList), urlOf: (port) => ports.url(port) });
+  ports = initPorts(portBar, { session: live, labels: labelsOf(portBar), onOpen: (port) => tabs.openPort(port) });
+  let editor = null;
+  const uploads = initUploads(byId('upload-status'), { sessionId: liveId, onUploaded: () => editor.refresh() });
+  editor = initEditor(byId('panel-editor'), { sessionId: liveId, tabs, uploads });
+  uploads.dropZone(byId('panel-terminal'));
+  live.onEnded(() => {
+    tabs.closeAll();
+    tabs.select('terminal');
+    editor.reset();
+  });
+  return { tabs, ports, editor };
+}
 
 const bar = byId('class-bar');
 if (session && terminal && bar) {
@@ -83,4 +127,5 @@ window.Labdeck = Object.freeze({
     return terminal ? terminal.terminal() : null;
   },
   currentSession: () => (session ? session.current() : null),
+  editor: () => (side ? side.editor.state() : null),
 });

@@ -3,6 +3,7 @@ package io.labdeck.session;
 import java.util.Map;
 import java.util.Set;
 
+import io.labdeck.sandbox.fake.FakeSandboxFiles;
 import io.labdeck.sandbox.fake.FakeSandboxProvisioner;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -14,13 +15,14 @@ public class FakeSandboxProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(FakeSandboxProvisioner.class);
+        return Set.of(FakeSandboxProvisioner.class, FakeSandboxFiles.class);
     }
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("labdeck.session.max-live", "50", "labdeck.session.max-starting", "64",
                 "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded", "true",
-                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:fake-sandboxes;DB_CLOSE_DELAY=-1");
+                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:fake-sandboxes;DB_CLOSE_DELAY=-1",
+                "labdeck.files.max-upload", "64K", "labdeck.files.max-download", "128K");
     }
 }

@@ -158,7 +158,8 @@ public class DockerSandboxProvisioner implements SandboxProvisioner {
         }
     }
 
-    private SandboxMode mode(SandboxRef sandbox) {
+    /** How the sandbox runs (its label, read once): where its commands run. */
+    SandboxMode mode(SandboxRef sandbox) {
         return modes.computeIfAbsent(sandbox.id(), id -> {
             try {
                 var labels = docker.inspectContainerCmd(id).exec().getConfig().getLabels();

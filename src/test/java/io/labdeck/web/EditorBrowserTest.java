@@ -1,0 +1,260 @@
+package io.labdeck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The lab page's tabs in Chromium on a laptop's screen (1366x768): the learner opens the Editor, writes a Dockerfile
+ * (with Japanese through the IME's path) and saves it with Ctrl-S, and the terminal's {@code cat} shows it; files
+ * uploaded with the button and dropped on the terminal land in the working directory, a file over the cap is refused
+ * in words; the lab text's events open a file and a port preview. Screenshots go to target/editor-*.png.
+ */
+@QuarkusTest
+class EditorBrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final int WAIT_MS = 20_000;
+    private static final String BUFFER_LINES = """
+            () => {
+              const buffer = window.Labdeck.terminal.buffer.active;
+              const lines = [];
+              for (let i = 0; i < buffer.length; i++) {
+                lines.push(buffer.getLine(i).translateToString(true));
+              }
+              return lines;
+            }""";
+    private static final String END_SESSION = """
+            () => {
+              const session = window.Labdeck.currentSession();
+              return session && fetch('/api/sessions/' + session.id, { method: 'DELETE' }).then(r => r.status);
+            }""";
+    /** Drops files made in the page on the element: what a drag from the desktop delivers. */
+    private static final String DROP = """
+            ([selector, files]) => {
+              const data = new DataTransfer();
+              files.forEach(([name, text, size]) => data.items.add(new File(size ? [new Uint8Array(size)] : [text], name)));
+              const target = document.querySelector(selector);
+              const init = { dataTransfer: data, bubbles: true, cancelable: true };
+              target.dispatchEvent(new DragEvent('dragenter', init));
+              target.dispatchEvent(new DragEvent('dragover', init));
+              target.dispatchEvent(new DragEvent('drop', init));
+            }""";
+
+    /** Files dragged over the terminal, not yet dropped. */
+    private static final String DRAG_OVER = """
+            () => {
+              const data = new DataTransfer();
+              data.items.add(new File(['x'], 'x.txt'));
+              document.querySelector('#panel-terminal').dispatchEvent(new DragEvent('dragover',
+                  { dataTransfer: data, bubbles: true, cancelable: true }));
+            }""";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchChromium() {
+        assertThat(Files.isExecutable(CHROMIUM)).as("%s is missing: run deploy/browser/ensure-chromium.sh", CHROMIUM)
+                .isTrue();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void startLab() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("ja-JP"));
+        page = context.newPage();
+        page.navigate("http://localhost:" + port + "/labs/container-basics?lang=ja");
+        page.click("#start-lab");
+        page.waitForSelector("#terminal-connection[data-connection=connected]",
+                new Page.WaitForSelectorOptions().setTimeout(WAIT_MS));
+        awaitLine(line -> line.contains("#") || line.contains("$"), "a shell prompt");
+    }
+
+    @AfterEach
+    void endLab() {
+        if (page != null) {
+            page.evaluate(END_SESSION);
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aDockerfileWrittenInTheEditorAndSavedIsWhatTheShellSees() throws Exception {
+        assertThat(page.getAttribute("#tab-terminal", "aria-selected")).isEqualTo("true");
+        shot("terminal");
+        page.click("#tab-editor");
+        page.waitForSelector("#panel-editor:not([hidden]) .editor-tree", visible());
+        page.click("#editor-new");
+        page.fill("#editor-new-name", "Dockerfile");
+        page.press("#editor-new-name", "Enter");
+        page.waitForSelector("#panel-editor[data-open='Dockerfile'] .cm-content", visible());
+        page.waitForSelector("#editor-tree [data-path='Dockerfile']", visible());
+
+        page.click(".cm-content");
+        page.keyboard().type("FROM alpine\nCOPY hello.txt /\n# ");
+        CDPSession cdp = page.context().newCDPSession(page);
+        cdp.send("Input.imeSetComposition", json("text", "にほんご", "selectionStart", 4, "selectionEnd", 4));
+        cdp.send("Input.insertText", json("text", "日本語"));
+        page.keyboard().type(" 한글\n");
+        assertThat(page.isHidden("#editor-dirty")).as("the dot marks unsaved changes").isFalse();
+        assertThat(page.locator(".cm-content .cm-line").first().innerHTML()).as("Dockerfile syntax")
+                .contains("<span");
+        shot("dirty");
+        page.keyboard().press("Control+S");
+        page.waitForSelector("#panel-editor[data-saved='Dockerfile']", visible());
+        page.waitForSelector("#editor-dirty", new Page.WaitForSelectorOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(WAIT_MS));
+        shot("saved");
+
+        page.click("#tab-terminal");
+        page.evaluate("() => window.Labdeck.terminal.focus()");
+        page.keyboard().type("cat Dockerfile\n");
+        awaitLine(line -> line.strip().equals("# 日本語 한글"), "the saved Dockerfile's last line");
+        assertThat(lines()).anyMatch(line -> line.strip().equals("FROM alpine"));
+
+        // Uploads: with the button, and dropped on the terminal; both land in the working directory.
+        page.click("#tab-editor");
+        page.setInputFiles("#editor-upload-input", new FilePayload("hello.txt", "text/plain",
+                "hello from the button\n".getBytes(StandardCharsets.UTF_8)));
+        page.waitForSelector("#editor-tree [data-path='hello.txt']", visible());
+        page.click("#tab-terminal");
+        page.evaluate(DRAG_OVER);
+        assertThat(page.getAttribute("#panel-terminal", "class")).contains("is-drop-target");
+        shot("drop-hint");
+        page.evaluate(DROP, List.of("#panel-terminal", List.of(List.of("dropped.txt", "dropped on the terminal\n", 0))));
+        page.waitForSelector("#upload-status[data-state=done]", visible());
+        page.evaluate("() => window.Labdeck.terminal.focus()");
+        page.keyboard().type("cat hello.txt dropped.txt\n");
+        awaitLine(line -> line.strip().equals("dropped on the terminal"), "the dropped file");
+        assertThat(lines()).anyMatch(line -> line.strip().equals("hello from the button"));
+
+        page.evaluate(DROP, List.of("#panel-terminal", List.of(List.of("big.bin", "", 21 * 1024 * 1024))));
+        page.waitForSelector("#upload-status[data-state=error]", visible());
+        assertThat(page.textContent("#upload-status")).contains("big.bin").contains("大きすぎ")
+                .contains("at most 20971520 bytes");
+        shot("upload-refused");
+    }
+
+    @Test
+    void theLabTextsEventsOpenAFileAndAPortPreviewAndItFitsANarrowScreen() {
+        page.evaluate("() => document.dispatchEvent(new CustomEvent('labdeck:open-file',"
+                + " { detail: { path: 'app/main.py' } }))");
+        page.waitForSelector("#panel-editor[data-open='app/main.py'] .cm-content", visible());
+        assertThat(page.getAttribute("#tab-editor", "aria-selected")).isEqualTo("true");
+        page.keyboard().type("print('hi')\n");
+        assertThat(page.evaluate("() => window.Labdeck.editor().text")).as("typed into the opened file")
+                .isEqualTo("print('hi')\n");
+        page.click("#editor-save");
+        page.waitForSelector("#panel-editor[data-saved='app/main.py']", visible());
+        page.click("#editor-tree [data-path='app']");
+        page.waitForSelector("#editor-tree [data-path='app/main.py']", visible());
+        assertThat(page.getAttribute("#editor-tree [data-path='app'] ~ a.tree-download", "href"))
+                .endsWith("/files?path=app");
+
+        page.evaluate("() => document.dispatchEvent(new CustomEvent('labdeck:open-port', { detail: { port: 5001 } }))");
+        page.waitForSelector("#tab-port-5001[aria-selected=true]", visible());
+        String session = (String) page.evaluate("() => window.Labdeck.currentSession().id");
+        assertThat(page.getAttribute("#preview-frame-5001", "src")).isEqualTo("/sessions/" + session
+                + "/ports/5001/");
+        assertThat(page.getAttribute("#preview-open-5001", "target")).isEqualTo("_blank");
+        assertThat(page.isHidden("#panel-editor")).isTrue();
+        shot("port-tab");
+        page.click("#tab-close-5001");
+        assertThat(page.locator("#tab-port-5001").count()).isZero();
+        assertThat(page.getAttribute("#tab-editor", "aria-selected")).as("the tab left of the closed one")
+                .isEqualTo("true");
+        assertThat(page.isHidden("#port-bar")).as("no ports known: no bar").isTrue();
+
+        page.setViewportSize(800, 900);
+        page.waitForSelector("#panel-editor .cm-line:has-text(\"print('hi')\")", visible());
+        assertThat(page.locator("#editor-host .cm-editor").count()).as("one editor, however it was opened").isEqualTo(1);
+        double width = ((Number) page.evaluate("() => document.querySelector('#panel-editor').getBoundingClientRect()"
+                + ".width")).doubleValue();
+        assertThat(width).as("the editor takes the narrow screen's width").isBetween(600.0, 800.0);
+        shot("narrow");
+    }
+
+    private static Page.WaitForSelectorOptions visible() {
+        return new Page.WaitForSelectorOptions().setTimeout(WAIT_MS);
+    }
+
+    private void shot(String name) throws RuntimeException {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "editor-" + name + ".png")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> lines() {
+        return (List<String>) page.evaluate(BUFFER_LINES);
+    }
+
+    private void awaitLine(Predicate<String> line, String what) {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (lines().stream().anyMatch(line)) {
+                return;
+            }
+            page.waitForTimeout(100);
+        }
+        fail("The terminal never showed %s. It shows:%n%s", what, String.join("\n", lines()));
+    }
+
+    private static JsonObject json(Object... pairs) {
+        JsonObject json = new JsonObject();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] instanceof Number n) {
+                json.addProperty((String) pairs[i], n);
+            } else {
+                json.addProperty((String) pairs[i], (String) pairs[i + 1]);
+            }
+        }
+        return json;
+    }
+}
