@@ -146,6 +146,9 @@ class ClassProgressTest {
         learners.add(new ClassApi.Learner(alone.jsonPath().getString("id"), cookie, alone));
         ClassApi.learner(cookie).post("/api/sessions/" + alone.jsonPath().getString("id") + "/help").then()
                 .statusCode(409).body("error", equalTo("not-in-class"));
+        // and the lab page, which asks, shows it no class bar
+        ClassApi.learner(cookie).get("/api/sessions/" + alone.jsonPath().getString("id") + "/help").then()
+                .statusCode(409).body("error", equalTo("not-in-class"));
     }
 
     @Test

@@ -70,9 +70,11 @@ public class HelpService {
         return new Raised(h, true);
     }
 
-    /** The owner's raised hand, if it is up. */
+    /** The owner's raised hand, if it is up; a session in no class has none to ask about (the page shows no bar). */
     public Optional<HelpRequest> current(String sessionId, OwnerToken owner) {
-        return classes.openHelp(ownership.owned(sessionId, owner).id());
+        LabSession s = ownership.owned(sessionId, owner);
+        seat(s);
+        return classes.openHelp(s.id());
     }
 
     /** Lowers the session's hand: answered by its class's instructor, or taken back by the learner. */
