@@ -55,6 +55,11 @@ final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale(locale));
     }
 
+    /** A fresh browser profile on a laptop's screen (1366x768). */
+    BrowserContext laptopContext(String locale) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale(locale));
+    }
+
     /** A fresh browser profile that answers basic auth challenges with these credentials, on a laptop's screen. */
     BrowserContext newContext(String locale, String user, String password) {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale(locale)

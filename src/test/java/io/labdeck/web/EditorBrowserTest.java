@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,12 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonObject;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EditorBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final int WAIT_MS = 20_000;
     private static final String BUFFER_LINES = """
             () => {
@@ -75,8 +68,7 @@ class EditorBrowserTest {
                   { dataTransfer: data, bubbles: true, cancelable: true }));
             }""";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -86,28 +78,19 @@ class EditorBrowserTest {
 
     @BeforeAll
     static void launchChromium() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("%s is missing: run deploy/browser/ensure-chromium.sh", CHROMIUM)
-                .isTrue();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void startLab() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setLocale("ja-JP"));
+        context = chromium.laptopContext("ja-JP");
         page = context.newPage();
         page.navigate("http://localhost:" + port + "/labs/container-basics?lang=ja");
         page.click("#start-lab");
