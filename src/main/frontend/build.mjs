@@ -15,26 +15,22 @@ if (!outdir) {
 }
 const here = fileURLToPath(new URL('.', import.meta.url));
 
+/** One minified browser bundle of an entry module. */
+function bundle(entry, output) {
+  return build({
+    entryPoints: [join(here, entry)],
+    outfile: join(outdir, output),
+    bundle: true,
+    format: 'iife',
+    target: ['es2020'],
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
 mkdirSync(outdir, { recursive: true });
-await build({
-  entryPoints: [join(here, 'main.js')],
-  outfile: join(outdir, 'labdeck.bundle.js'),
-  bundle: true,
-  format: 'iife',
-  target: ['es2020'],
-  minify: true,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await bundle('main.js', 'labdeck.bundle.js');
 // CodeMirror (the Editor tab) is a bundle of its own, loaded when the tab first opens (editor.js).
-await build({
-  entryPoints: [join(here, 'editor-cm.js')],
-  outfile: join(outdir, 'labdeck.editor.js'),
-  bundle: true,
-  format: 'iife',
-  target: ['es2020'],
-  minify: true,
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await bundle('editor-cm.js', 'labdeck.editor.js');
 copyFileSync(join(here, 'node_modules/@xterm/xterm/css/xterm.css'), join(outdir, 'xterm.css'));

@@ -88,6 +88,20 @@ final class Chromium implements AutoCloseable {
                 }""", null, new Page.WaitForFunctionOptions().setTimeout(timeoutMs));
     }
 
+    /** The lines of the page's terminal buffer (scrollback included), as xterm shows them. */
+    @SuppressWarnings("unchecked")
+    static List<String> terminalLines(Page page) {
+        return (List<String>) page.evaluate("""
+                () => {
+                  const buffer = window.Labdeck.terminal.buffer.active;
+                  const lines = [];
+                  for (let i = 0; i < buffer.length; i++) {
+                    lines.push(buffer.getLine(i).translateToString(true));
+                  }
+                  return lines;
+                }""");
+    }
+
     /** Types a command into the terminal as a learner would: click into it, type, press Enter. */
     static void typeInTerminal(Page page, String command) {
         page.click("#terminal-host .xterm-screen");

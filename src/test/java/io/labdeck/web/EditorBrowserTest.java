@@ -32,21 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EditorBrowserTest {
 
-    private static final int WAIT_MS = 20_000;
-    private static final String BUFFER_LINES = """
-            () => {
-              const buffer = window.Labdeck.terminal.buffer.active;
-              const lines = [];
-              for (let i = 0; i < buffer.length; i++) {
-                lines.push(buffer.getLine(i).translateToString(true));
-              }
-              return lines;
-            }""";
-    private static final String END_SESSION = """
-            () => {
-              const session = window.Labdeck.currentSession();
-              return session && fetch('/api/sessions/' + session.id, { method: 'DELETE' }).then(r => r.status);
-            }""";
     /** Drops files made in the page on the element: what a drag from the desktop delivers. */
     private static final String DROP = """
             ([selector, files]) => {
@@ -93,16 +78,13 @@ class EditorBrowserTest {
         context = chromium.laptopContext("ja-JP");
         page = context.newPage();
         page.navigate("http://localhost:" + port + "/labs/container-basics?lang=ja");
-        page.click("#start-lab");
-        page.waitForSelector("#terminal-connection[data-connection=connected]",
-                new Page.WaitForSelectorOptions().setTimeout(WAIT_MS));
-        awaitLine(line -> line.contains("#") || line.contains("$"), "a shell prompt");
+        Chromium.startLab(page);
     }
 
     @AfterEach
     void endLab() {
         if (page != null) {
-            page.evaluate(END_SESSION);
+            Chromium.endSession(page);
         }
         if (context != null) {
             context.close();
@@ -134,7 +116,7 @@ class EditorBrowserTest {
         page.keyboard().press("Control+S");
         page.waitForSelector("#panel-editor[data-saved='Dockerfile']", visible());
         page.waitForSelector("#editor-dirty", new Page.WaitForSelectorOptions().setState(
-                com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(WAIT_MS));
+                com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(Chromium.WAIT_MS));
         shot("saved");
 
         page.click("#tab-terminal");
@@ -206,20 +188,19 @@ class EditorBrowserTest {
     }
 
     private static Page.WaitForSelectorOptions visible() {
-        return new Page.WaitForSelectorOptions().setTimeout(WAIT_MS);
+        return new Page.WaitForSelectorOptions().setTimeout(Chromium.WAIT_MS);
     }
 
     private void shot(String name) throws RuntimeException {
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "editor-" + name + ".png")));
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> lines() {
-        return (List<String>) page.evaluate(BUFFER_LINES);
+        return Chromium.terminalLines(page);
     }
 
     private void awaitLine(Predicate<String> line, String what) {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
+        long deadline = System.currentTimeMillis() + Chromium.WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (lines().stream().anyMatch(line)) {
                 return;

@@ -1,6 +1,7 @@
 package io.labdeck.classroom.instructor;
 
 import io.labdeck.classroom.AdminConfig;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +39,15 @@ public class SignInCheck {
     }
 
     /** What is wrong with these settings, if anything. */
-    static java.util.Optional<String> problem(String pageSignIn, boolean oidc) {
+    static Optional<String> problem(String pageSignIn, boolean oidc) {
         if (!PAGE_SIGN_INS.contains(pageSignIn)) {
-            return java.util.Optional.of("labdeck.admin.page-sign-in is '" + pageSignIn + "'; it must be basic or"
+            return Optional.of("labdeck.admin.page-sign-in is '" + pageSignIn + "'; it must be basic or"
                     + " code.");
         }
         if (pageSignIn.equals("code") && !oidc) {
-            return java.util.Optional.of("labdeck.admin.page-sign-in=code needs OIDC: set"
+            return Optional.of("labdeck.admin.page-sign-in=code needs OIDC: set"
                     + " QUARKUS_OIDC_TENANT_ENABLED=true and QUARKUS_OIDC_AUTH_SERVER_URL (docs/operations.md).");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
