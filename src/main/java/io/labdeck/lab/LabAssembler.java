@@ -121,7 +121,16 @@ final class LabAssembler {
                 Optional.ofNullable(s.memory()).map(LabFile.ByteSize::bytes), Optional.ofNullable(s.cpus()),
                 Optional.ofNullable(s.pids()), Optional.ofNullable(s.disk()).map(LabFile.ByteSize::bytes),
                 Optional.ofNullable(s.duration()).map(LabFile.DurationText::value),
-                Optional.ofNullable(s.egress()).map(LabFile.EgressWord::value));
+                Optional.ofNullable(s.egress()).map(LabFile.EgressWord::value), ports(s.ports()));
+    }
+
+    private static PortPolicy ports(List<LabFile.PortWord> words) {
+        if (words == null || words.isEmpty()) {
+            return PortPolicy.defaults();
+        }
+        return new PortPolicy(words.stream().map(w -> new PortPolicy.Range(w.from(), w.to())).toList(),
+                words.stream().filter(LabFile.PortWord::single).map(LabFile.PortWord::from)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     /** lab.yaml's line for a step, found by its {@code id:} so semantic errors point somewhere. */

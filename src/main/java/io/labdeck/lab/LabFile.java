@@ -17,7 +17,29 @@ record LabFile(Map<String, String> title, Map<String, String> description, Map<S
         SandboxFile sandbox, Boolean gated, String setup, List<StepFile> steps) {
 
     record SandboxFile(String image, Boolean docker, ByteSize memory, Double cpus, Integer pids, ByteSize disk,
-            DurationText duration, EgressWord egress) {
+            DurationText duration, EgressWord egress, List<PortWord> ports) {
+    }
+
+    /** One entry of {@code sandbox.ports}: a port ({@code 5001}) or an inclusive range ({@code 8000-8100}). */
+    record PortWord(int from, int to) {
+        private static final Pattern RANGE = Pattern.compile("(\\d{1,5})(?:\\s*-\\s*(\\d{1,5}))?");
+
+        @JsonCreator
+        static PortWord parse(String text) {
+            Matcher m = RANGE.matcher(text.strip());
+            if (m.matches()) {
+                int from = Integer.parseInt(m.group(1));
+                int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+                if (from >= 1 && to <= 65535 && from <= to) {
+                    return new PortWord(from, to);
+                }
+            }
+            throw new IllegalArgumentException("'" + text + "' is not a port; write e.g. 5001 or 8000-8100 (1-65535)");
+        }
+
+        boolean single() {
+            return from == to;
+        }
     }
 
     /** What the sandbox may reach: {@code none}, {@code registry} or {@code internet}. */

@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param diskBytes   disk limit for the sandbox's writable storage
  * @param duration    how long a session lives before it may be extended
  * @param egress      what the sandbox may reach beyond itself: {@code none}, {@code registry} or {@code internet}
+ * @param ports       which of its ports the preview may open
  */
 public record SandboxSpec(Optional<String> image, boolean docker, Optional<Long> memoryBytes, Optional<Double> cpus,
-        Optional<Integer> pids, Optional<Long> diskBytes, Optional<Duration> duration, Optional<String> egress) {
+        Optional<Integer> pids, Optional<Long> diskBytes, Optional<Duration> duration, Optional<String> egress,
+        PortPolicy ports) {
 
     public static SandboxSpec defaults() {
         return new SandboxSpec(Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), PortPolicy.defaults());
     }
 }

@@ -100,6 +100,31 @@ class LabLoaderTest {
     }
 
     @Test
+    void sandboxPortsAllowRangesAndNameTheExpectedPorts() throws IOException {
+        Lab lab = loader.load(lab("ports", "title: {ja: \"x\"}\nsandbox: {ports: [5001, \"8000-8100\", 2375]}\n", JA, null));
+
+        PortPolicy ports = lab.sandbox().ports();
+        assertThat(ports.allows(5001)).isTrue();
+        assertThat(ports.allows(8050)).isTrue();
+        assertThat(ports.allows(5002)).isFalse();
+        assertThat(ports.allows(2375)).as("the Docker API stays closed even when a lab lists it").isFalse();
+        assertThat(ports.refusal(5002)).contains("5001, 8000-8100");
+        assertThat(ports.expected()).containsExactly(2375, 5001);
+        assertThat(loader.load(lab("noports", "title: {ja: \"x\"}\n", JA, null)).sandbox().ports().allows(3000))
+                .isTrue();
+    }
+
+    @Test
+    void aBadPortSaysWhatToWrite() throws IOException {
+        lab("badport", "title: {ja: \"x\"}\nsandbox:\n  ports: [5001, 70000]\n", JA, null);
+
+        assertThatThrownBy(() -> loader.load(root.resolve("labs/badport")))
+                .isInstanceOf(LabLoadException.class)
+                .hasMessageContaining("lab.yaml:3")
+                .hasMessageContaining("'70000' is not a port");
+    }
+
+    @Test
     void aMissingMarkdownFileNamesTheLanguageAndThePath() throws IOException {
         lab("nomd", YAML, JA, null);
 
