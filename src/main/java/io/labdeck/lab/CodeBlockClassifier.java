@@ -31,6 +31,11 @@ final class CodeBlockClassifier {
         return first.toLowerCase(Locale.ROOT);
     }
 
+    /** Whether blocks of this language get a Run button. */
+    static boolean isRunnable(String language) {
+        return RUNNABLE.contains(language);
+    }
+
     /**
      * The command a block would send to the terminal, or empty when the block is only shown.
      *

@@ -47,20 +47,40 @@ final class CodeBlockRenderer implements NodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
-                new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> park(ctx, html,
-                        CodeBlockClassifier.language(node.getInfo().toString()), node.getContentChars().toString())),
+                new NodeRenderingHandler<>(FencedCodeBlock.class, this::fenced),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, ctx, html) -> park(ctx, html,
-                        "", node.getContentChars().toString())),
+                        new CodeBlockInfo("", false, false, List.of()), node.getContentChars().toString())),
                 new NodeRenderingHandler<>(SoftLineBreak.class, CodeBlockRenderer::softBreak));
     }
 
-    private void park(NodeRendererContext ctx, HtmlWriter html, String language, String text) {
-        List<String> slots = SLOTS.get(ctx.getDocument());
-        html.line().raw(token + slots.size() + "x").line();
-        slots.add(render(language, text));
+    private void fenced(FencedCodeBlock node, NodeRendererContext ctx, HtmlWriter html) {
+        CodeBlockInfo info = CodeBlockInfo.parse(node.getInfo().toString());
+        String text = node.getContentChars().toString();
+        RenderLog log = RenderLog.KEY.get(ctx.getDocument());
+        info.problems().forEach(p -> log.problem(node, 0, p));
+        Optional<String> command = CodeBlockClassifier.command(info.language(), text);
+        if (!info.dataAction().isEmpty() && command.isEmpty()) {
+            log.problem(node, 0, "this " + info.dataAction() + " block has nothing to run (a Dockerfile, or only"
+                    + " output)");
+        }
+        if (info.edit()) {
+            EditParts.problems(text).forEach(p -> log.problem(node, 1 + p.line(), p.message()));
+            if (command.isPresent() && EditParts.names(command.get()).isEmpty()) {
+                log.problem(node, 0, "this edit block has no «part» in what it runs; mark what the learner must"
+                        + " change, e.g. docker tag app «name»:v1");
+            }
+        }
+        park(ctx, html, info, text);
     }
 
-    private static String render(String language, String text) {
+    private void park(NodeRendererContext ctx, HtmlWriter html, CodeBlockInfo info, String text) {
+        List<String> slots = SLOTS.get(ctx.getDocument());
+        html.line().raw(token + slots.size() + "x").line();
+        slots.add(render(info, text));
+    }
+
+    private static String render(CodeBlockInfo info, String text) {
+        String language = info.language();
         Optional<String> command = CodeBlockClassifier.command(language, text);
         String code = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
         StringBuilder out = new StringBuilder("<div class=\"code-block\" data-kind=\"")
@@ -68,9 +88,14 @@ final class CodeBlockRenderer implements NodeRenderer {
         if (!language.isEmpty()) {
             out.append(" data-lang=\"").append(escape(language)).append('"');
         }
+        if (command.isPresent() && !info.dataAction().isEmpty()) {
+            out.append(" data-action=\"").append(info.dataAction()).append('"');
+        }
         command.ifPresent(c -> out.append(" data-command=\"").append(escape(c)).append('"'));
+        String body = info.edit() && command.isPresent() ? EditParts.html(code, CodeBlockRenderer::escape)
+                : escape(code);
         out.append("><pre><code").append(language.isEmpty() ? "" : " class=\"language-" + escape(language) + "\"")
-                .append('>').append(escape(code)).append("</code></pre></div>");
+                .append('>').append(body).append("</code></pre></div>");
         return out.toString();
     }
 

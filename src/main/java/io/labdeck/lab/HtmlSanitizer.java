@@ -1,5 +1,7 @@
 package io.labdeck.lab;
 
+import java.util.regex.Pattern;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -8,6 +10,11 @@ import org.owasp.html.PolicyFactory;
  * scripts, event handlers, styles, frames, forms and {@code javascript:} URLs are dropped.
  */
 final class HtmlSanitizer {
+
+    private static final Pattern ACTION = Pattern.compile("open-file|open-port");
+    /** Relative, with no {@code ..} part: raw HTML cannot name what a {@code labdeck:} link may not. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("(?![/\\\\~])(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\p{Cntrl}]+");
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowCommonInlineFormattingElements()
@@ -21,6 +28,10 @@ final class HtmlSanitizer {
             .allowAttributes("title").globally()
             .allowAttributes("class").onElements("div", "pre", "code", "span", "table")
             .allowAttributes("data-kind", "data-lang", "data-command").onElements("div")
+            // The lab text's actions (ActionRenderer), and nothing else of theirs: an action, then its one value.
+            .allowAttributes("data-action").matching(ACTION).onElements("a")
+            .allowAttributes("data-path").matching(RELATIVE_PATH).onElements("a")
+            .allowAttributes("data-port").matching(PORT).onElements("a")
             .allowAttributes("align").onElements("th", "td")
             .allowAttributes("start").onElements("ol")
             .allowAttributes("open").onElements("details")

@@ -33,6 +33,13 @@ public record Lab(String id, Map<String, String> titles, Map<String, String> des
         return titles.keySet().stream().sorted().toList();
     }
 
+    /** The ports any language's text names: the union of {@link LabDocument#namedPorts()}. */
+    public java.util.SortedSet<Integer> namedPorts() {
+        java.util.SortedSet<Integer> ports = new java.util.TreeSet<>();
+        documents.values().forEach(d -> ports.addAll(d.namedPorts()));
+        return java.util.Collections.unmodifiableSortedSet(ports);
+    }
+
     public Optional<LabDocument> document(String lang) {
         return Optional.ofNullable(documents.get(lang));
     }

@@ -35,6 +35,7 @@ final class LabAssembler {
         Map<String, CheckSpec> checks = checks(file, langs, yamlText, shown, problems);
         Map<String, LabDocument> documents = new LinkedHashMap<>();
         Map<String, String> resolvedTitles = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> portLines = new LinkedHashMap<>();
         for (String lang : langs.stream().sorted().toList()) {
             Path md = contentPath(id, folder, file, lang);
             try {
@@ -42,6 +43,7 @@ final class LabAssembler {
                 String title = Optional.ofNullable(titles.get(lang)).filter(t -> !t.isBlank())
                         .or(parsed::title).orElse(id);
                 resolvedTitles.put(lang, title);
+                portLines.put(Display.path(md), parsed.ports());
                 documents.put(lang, document(lang, title, parsed, checks, md, yamlText, shown, problems));
             } catch (LabLoadException e) {
                 problems.addAll(e.problems().stream().map(p -> p.message().startsWith("cannot read")
@@ -50,12 +52,18 @@ final class LabAssembler {
                         : p).toList());
             }
         }
+        SandboxSpec sandbox = sandbox(file.sandbox());
+        portLines.forEach((md, ports) -> ports.forEach((port, line) -> {
+            if (!sandbox.ports().allows(port)) {
+                problems.add(LabProblem.at(md, line, "the text names port " + port + ", which the preview will not"
+                        + " open: " + sandbox.ports().refusal(port) + " (see sandbox.ports in " + shown + ")"));
+            }
+        }));
         if (!problems.isEmpty()) {
             throw new LabLoadException(problems);
         }
         return new Lab(id, resolvedTitles, file.description() == null ? Map.of() : file.description(), documents,
-                sandbox(file.sandbox()), Boolean.TRUE.equals(file.gated()), Optional.ofNullable(file.setup()),
-                checks, shown);
+                sandbox, Boolean.TRUE.equals(file.gated()), Optional.ofNullable(file.setup()), checks, shown);
     }
 
     private static Path contentPath(String id, Path folder, LabFile file, String lang) {

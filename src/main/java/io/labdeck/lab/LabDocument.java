@@ -1,7 +1,10 @@
 package io.labdeck.lab;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * One language's text of a lab, split into an introduction and steps.
@@ -16,6 +19,13 @@ public record LabDocument(String lang, String title, Section intro, List<Step> s
 
     public LabDocument {
         steps = List.copyOf(steps);
+    }
+
+    /** The ports the text names ({@code {{port:N}}}, open-port links), so the page can show them before they listen. */
+    public SortedSet<Integer> namedPorts() {
+        SortedSet<Integer> ports = new TreeSet<>(intro.ports());
+        steps.forEach(s -> ports.addAll(s.body().ports()));
+        return Collections.unmodifiableSortedSet(ports);
     }
 
     public Optional<Step> step(String id) {

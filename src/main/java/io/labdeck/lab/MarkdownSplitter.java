@@ -1,10 +1,14 @@
 package io.labdeck.lab;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +23,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
@@ -30,6 +35,11 @@ final class MarkdownSplitter {
     private static final Pattern NAME_ANCHOR = Pattern.compile("<a\\s+(?:name|id)\\s*=\\s*[\"']([^\"']+)[\"']");
     private static final Pattern BRACE_ANCHOR = Pattern.compile("\\s*\\{#([^}\\s]+)}\\s*$");
 
+    private static final DataKey<String> FILE = new DataKey<>("LABDECK_FILE", "");
+    private static final DataKey<List<LabProblem>> PROBLEMS = new DataKey<>("LABDECK_PROBLEMS", List.of());
+    private static final DataKey<SortedMap<Integer, Integer>> PORTS = new DataKey<>("LABDECK_PORTS",
+            new TreeMap<>());
+
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final String slotToken = "labdeckcodeslot" + Long.toHexString(new java.security.SecureRandom().nextLong());
@@ -40,12 +50,20 @@ final class MarkdownSplitter {
                 AutolinkExtension.create()));
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(opts -> new CodeBlockRenderer(slotToken)).build();
+        this.renderer = HtmlRenderer.builder(options).nodeRendererFactory(opts -> new CodeBlockRenderer(slotToken))
+                .nodeRendererFactory(opts -> new ActionRenderer()).build();
     }
 
+    /**
+     * @throws LabLoadException for bad front matter, and for every bad action (a {@code labdeck:} link, a
+     *                          {@code {{port:N}}}, an action word, a «part»), each with its line
+     */
     ParsedDocument split(String markdown, String file) {
         FrontMatter front = FrontMatter.read(markdown, file);
         Document doc = parser.parse(SourceCleaner.clean(front.body()));
+        doc.set(FILE, file);
+        doc.set(PROBLEMS, new ArrayList<>());
+        doc.set(PORTS, new TreeMap<>());
         Optional<String> title = front.title();
         List<Node> intro = new ArrayList<>();
         List<ParsedDocument.ParsedStep> steps = new ArrayList<>();
@@ -67,7 +85,13 @@ final class MarkdownSplitter {
             }
         }
         closeStep(current, body, steps, seen, doc);
-        return new ParsedDocument(title, section(intro, doc), steps);
+        Section introSection = section(intro, doc);
+        List<LabProblem> problems = PROBLEMS.get(doc);
+        if (!problems.isEmpty()) {
+            throw new LabLoadException(problems.stream()
+                    .sorted(Comparator.comparingInt((LabProblem p) -> p.line().orElse(0))).toList());
+        }
+        return new ParsedDocument(title, introSection, steps, PORTS.get(doc));
     }
 
     private void closeStep(Heading heading, List<Node> body, List<ParsedDocument.ParsedStep> steps,
@@ -93,6 +117,8 @@ final class MarkdownSplitter {
         Document part = new Document(parsed, parsed.getChars());
         List<String> codeBlocks = new ArrayList<>();
         part.set(CodeBlockRenderer.SLOTS, codeBlocks);
+        RenderLog log = new RenderLog(FILE.get(parsed));
+        part.set(RenderLog.KEY, log);
         List<String> commands = new ArrayList<>();
         for (Node node : nodes) {
             node.unlink();
@@ -100,7 +126,10 @@ final class MarkdownSplitter {
             collectCommands(node, commands);
         }
         String html = HtmlSanitizer.sanitize(renderer.render(part)).strip();
-        return new Section(CodeBlockRenderer.fill(html, slotToken, codeBlocks), commands);
+        PROBLEMS.get(parsed).addAll(log.problems());
+        log.ports().forEach(PORTS.get(parsed)::putIfAbsent);
+        return new Section(CodeBlockRenderer.fill(html, slotToken, codeBlocks), commands,
+                new TreeSet<>(log.ports().keySet()));
     }
 
     private static void collectCommands(Node node, List<String> commands) {
