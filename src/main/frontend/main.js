@@ -11,6 +11,7 @@ import { byId } from './dom.js';
 import { initClassBar } from './classbar.js';
 import { initEditor } from './editor.js';
 import { initPorts } from './ports.js';
+import { initSessionText } from './placeholders.js';
 import { initSideTabs } from './sidetabs.js';
 import { initUploads } from './uploads.js';
 import { initClassList } from './classes.js';
@@ -31,6 +32,9 @@ const pane = byId('terminal-pane');
 const session = pane && window.fetch ? initSession(pane) : null;
 
 const steps = byId('steps');
+if (session && root) {
+  initSessionText(root, { session }); // before the steps and the terminal, so Run sends the filled command
+}
 const progress = session && steps ? initProgress(steps, pane, session) : null;
 
 const mount = byId('terminal-mount');

@@ -37,6 +37,12 @@ record LabFile(Map<String, String> title, Map<String, String> description, Map<S
             throw new IllegalArgumentException("'" + text + "' is not a port; write e.g. 5001 or 8000-8100 (1-65535)");
         }
 
+        /** YAML reads {@code 5001} as a number, not as text. */
+        @JsonCreator
+        static PortWord of(int port) {
+            return parse(String.valueOf(port));
+        }
+
         boolean single() {
             return from == to;
         }

@@ -102,6 +102,19 @@ final class Chromium implements AutoCloseable {
                 }""");
     }
 
+    /** Waits until a line of the page's terminal matches, failing with what it shows instead. */
+    static void awaitLine(Page page, java.util.function.Predicate<String> line, String what, int timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (terminalLines(page).stream().anyMatch(line)) {
+                return;
+            }
+            page.waitForTimeout(100); // polls the terminal's buffer, which has no event to wait on
+        }
+        org.assertj.core.api.Assertions.fail("The terminal never showed %s. It shows:%n%s", what,
+                String.join("\n", terminalLines(page)));
+    }
+
     /** Types a command into the terminal as a learner would: click into it, type, press Enter. */
     static void typeInTerminal(Page page, String command) {
         page.click("#terminal-host .xterm-screen");

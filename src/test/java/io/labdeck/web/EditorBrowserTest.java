@@ -1,7 +1,6 @@
 package io.labdeck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
@@ -200,14 +199,7 @@ class EditorBrowserTest {
     }
 
     private void awaitLine(Predicate<String> line, String what) {
-        long deadline = System.currentTimeMillis() + Chromium.WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (lines().stream().anyMatch(line)) {
-                return;
-            }
-            page.waitForTimeout(100);
-        }
-        fail("The terminal never showed %s. It shows:%n%s", what, String.join("\n", lines()));
+        Chromium.awaitLine(page, line, what, Chromium.WAIT_MS);
     }
 
     private static JsonObject json(Object... pairs) {
