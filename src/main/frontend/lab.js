@@ -3,7 +3,9 @@
  *
  * Labels come from data-label-* attributes on #lab (rendered from the message bundle), so this file holds no UI
  * strings. Run buttons stay disabled until a terminal is attached: the terminal calls setRunCommand(fn), and each
- * Run click then calls fn(text, block) with the block's data-command.
+ * Run click then calls fn(text, block, options) with the block's data-command. The lab text's actions (actions.js)
+ * may change both first: parts.prepareRun(block, text) answers {text, options} ({interrupt}) or null to refuse, and
+ * parts.copyText(block, text) what Copy copies.
  */
 import { copyText } from './clipboard.js';
 import { commandFromAttribute } from './text.js';
@@ -27,7 +29,8 @@ function makeButton(className, text) {
 }
 
 /** Decorates the code blocks under root (#lab). Returns {setRunCommand}. */
-export function initLab(root) {
+export function initLab(root, { prepareRun = (block, text) => ({ text, options: {} }),
+  copyText: copyFor = (block, text) => text } = {}) {
   const data = root.dataset;
   const labels = {
     copy: data.labelCopy,
@@ -78,8 +81,9 @@ export function initLab(root) {
       const run = makeButton('code-btn-run', labels.run);
       run.setAttribute('data-action', 'run');
       run.addEventListener('click', () => {
-        if (runCommand) {
-          runCommand(commandText(block), block);
+        const prepared = runCommand ? prepareRun(block, commandText(block)) : null;
+        if (prepared) {
+          runCommand(prepared.text, block, prepared.options);
         }
       });
       runButtons.push(run);
@@ -89,7 +93,7 @@ export function initLab(root) {
     const copy = makeButton('code-btn-copy', labels.copy);
     copy.setAttribute('data-action', 'copy');
     copy.addEventListener('click', () => {
-      copyText(commandText(block)).then((ok) => flash(copy, ok));
+      copyText(copyFor(block, commandText(block))).then((ok) => flash(copy, ok));
     });
     bar.appendChild(copy);
 
@@ -100,7 +104,7 @@ export function initLab(root) {
   updateRunButtons();
 
   return {
-    /** Plugs in (or, with null, removes) what Run does: fn(text, block) sends text to the terminal. */
+    /** Plugs in (or, with null, removes) what Run does: fn(text, block, options) sends text to the terminal. */
     setRunCommand(fn) {
       runCommand = typeof fn === 'function' ? fn : null;
       updateRunButtons();

@@ -1,11 +1,12 @@
 /*
  * The lab page's one script (esbuild bundles it, with xterm.js, into assets/labdeck.bundle.js). Each part gets what
- * it works with from here, in this order: the code blocks' buttons, the session, the steps (which follow the
+ * it works with from here, in this order: the code blocks' buttons, the session, the lab text's actions, the steps (which follow the
  * session), the terminal (which follows the session, types for the Run buttons and hands the steps their websocket
  * messages), the class bar of a session in a class, and the split beside it. A part whose elements are not on the
  * page is left out, with those after it that need it. The class pages (the instructor's list, dashboard, watch and
  * replay views, and the learner's join page) are in the same bundle and start by their root element.
  */
+import { initActions } from './actions.js';
 import { copyText } from './clipboard.js';
 import { byId } from './dom.js';
 import { initClassBar } from './classbar.js';
@@ -26,7 +27,11 @@ import { initSplit } from './split.js';
 import { initTerminal } from './terminal.js';
 
 const root = byId('lab');
-const lab = root ? initLab(root) : null;
+let actions = null; // the lab text's actions (actions.js), made once the session is: Run and Copy ask them first
+const lab = root ? initLab(root, {
+  prepareRun: (block, text) => (actions ? actions.prepareRun(block, text) : { text, options: {} }),
+  copyText: (block, text) => (actions ? actions.copyText(block, text) : text),
+}) : null;
 
 const pane = byId('terminal-pane');
 const session = pane && window.fetch ? initSession(pane) : null;
@@ -34,6 +39,9 @@ const session = pane && window.fetch ? initSession(pane) : null;
 const steps = byId('steps');
 if (session && root) {
   initSessionText(root, { session }); // before the steps and the terminal, so Run sends the filled command
+}
+if (root) {
+  actions = initActions(root, { session, lang: root.dataset.lang });
 }
 const progress = session && steps ? initProgress(steps, pane, session) : null;
 

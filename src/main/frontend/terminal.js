@@ -18,6 +18,7 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
+import { interruptThenRun } from './actions.js';
 import { initCompose } from './compose.js';
 import { byId } from './dom.js';
 import { createInputQueue, typed, utf8 } from './input.js';
@@ -100,6 +101,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
     let pingTimer = null;
     let resizeTimer = null;
     let fitFrame = 0;
+    let lastOutputAt = 0;  // when output last came: an interrupt block waits for the quiet after its Ctrl-C
     let keepMessage = false; // the server's reason for dropping the last connection stays up through the reconnect
     const queue = createInputQueue({
       transmit: (frame) => {
@@ -141,10 +143,18 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
       sendControl({ type: 'resize', cols: term.cols, rows: term.rows });
     }
 
-    function run(text) {
-      send(typed(text));
-      term.scrollToBottom();
-      term.focus();
+    /** A Run button's command, as typed; options.interrupt (an interrupt block) sends Ctrl-C first. */
+    function run(text, block, options = {}) {
+      const typeIt = () => {
+        send(typed(text));
+        term.scrollToBottom();
+        term.focus();
+      };
+      if (options.interrupt) {
+        interruptThenRun({ sendRaw: (t) => send(t), run: typeIt, lastOutputAt: () => lastOutputAt });
+      } else {
+        typeIt();
+      }
     }
 
     function refit() {
@@ -175,6 +185,7 @@ export function initTerminal(mount, { session: sessions, setRunCommand, copyText
         if (typeof event.data === 'string') {
           control(ws, event.data);
         } else {
+          lastOutputAt = Date.now();
           term.write(new Uint8Array(event.data));
         }
       };

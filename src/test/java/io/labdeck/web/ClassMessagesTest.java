@@ -31,7 +31,8 @@ class ClassMessagesTest {
     @ParameterizedTest
     @CsvSource({"io.labdeck.web.InstructorMessages, teach, ja", "io.labdeck.web.InstructorMessages, teach, ko",
         "io.labdeck.web.LearnerMessages, learn, ja", "io.labdeck.web.LearnerMessages, learn, ko",
-        "io.labdeck.web.TabMessages, tabs, ja", "io.labdeck.web.TabMessages, tabs, ko"})
+        "io.labdeck.web.TabMessages, tabs, ja", "io.labdeck.web.TabMessages, tabs, ko",
+        "io.labdeck.web.ActionMessages, act, ja", "io.labdeck.web.ActionMessages, act, ko"})
     void everyMessageIsTranslatedWithItsPlaceholders(String bundle, String name, String lang) throws Exception {
         Method[] methods = Class.forName(bundle).getDeclaredMethods();
         Properties translated = load("messages/" + name + "_" + lang + ".properties");
