@@ -219,14 +219,14 @@ export function initActions(root, { session, lang }) {
 
   function update() {
     fileLinks.forEach((link) => {
-      link.setAttribute('aria-disabled', String(!sessionId));
+      link.setAttribute('data-ready', String(Boolean(sessionId)));
       link.title = sessionId ? fill(labels.openFile, { path: link.dataset.path }) : labels.startFirst;
     });
     portLinks.forEach((link) => {
       const port = Number(link.dataset.port);
       const { state, href } = portLinkState(port, sessionId, ports);
       link.setAttribute('data-state', state);
-      link.setAttribute('aria-disabled', String(!sessionId));
+      link.setAttribute('data-ready', String(Boolean(sessionId)));
       link.title = sessionId ? fill(labels.openPort, { port }) : labels.startFirst;
       if (href) {
         link.href = href;
