@@ -57,6 +57,8 @@ class MarkdownSplitterPropertyTest {
             doc = splitter.split(markdown, "content/ja/x.md");
         } catch (LabLoadException e) {
             assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("content/ja/x.md"));
+            assertThat(e.problems()).filteredOn(p -> !p.message().startsWith("front matter"))
+                    .as("an action's problem names its line").allSatisfy(p -> assertThat(p.line()).isPresent());
             return;
         }
         List<String> html = new ArrayList<>(List.of(doc.intro().html()));
@@ -68,6 +70,8 @@ class MarkdownSplitterPropertyTest {
             String tags = lower.replaceAll("=\"[^\"]*\"", "=\"\"");
             assertThat(tags).as(h).doesNotContainPattern("<script").doesNotContainPattern("<[a-z][^>]*\\son[a-z]+\\s*=");
             assertThat(lower).as(h).doesNotContainPattern("(href|src)\\s*=\\s*[\"']?\\s*javascript:");
+            assertThat(lower).as(h).doesNotContainPattern("(href|src)\\s*=\\s*[\"']?\\s*labdeck:")
+                    .doesNotContainPattern("data-path=\"(/|[^\"]*\\.\\./)");
         }
     }
 
@@ -91,6 +95,11 @@ class MarkdownSplitterPropertyTest {
                         "{% endraw %}", "{: .note}\n", "<!-- c -->\n", "<!--", "<script>alert(1)</script>",
                         "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "<a name=\"n\"></a>", "{#id}",
                         "\n", "\r\n", "\t", "| a | b |\n|---|---|\n", "> 引用\n", "- 項目\n", "<div>", "</div>"),
+                Arbitraries.of("```sh interrupt\n", "```sh edit\n", "```bash edit interrupt\n", "```text edit\n",
+                        "```sh oops\n", "«", "»", "«name»", "[f](labdeck:open-file?path=a/b)", "[f](labdeck:open-file?path=../x)",
+                        "[p](labdeck:open-port?port=5001)", "[p](labdeck:open-port?port=0)", "[x](labdeck:nope)",
+                        "(labdeck:open-port?port=", "{{port:5001}}", "{{port:99999}}", "{{port:", "`{{port:1}}`",
+                        "<a data-action=\"open-file\" data-path=\"/etc\" onclick=\"x()\">", "[r]: labdeck:open-port?port=7\n"),
                 Arbitraries.strings().ofMaxLength(12));
         return piece.list().ofMaxSize(40).map(list -> String.join("", list));
     }

@@ -148,4 +148,31 @@ class SeedDocumentsTest {
         assertThat(doc.intro().html()).doesNotContain("<h1>").contains("<strong>FROM python:3.8-alpine</strong>");
         assertNoMarkupLeaks(doc);
     }
+
+    /**
+     * The seeds render byte for byte as they did before the lab text's actions existed: SHA-256 of each seed's HTML
+     * and commands (step by step), taken from main before the actions were added. A change of the markdown's
+     * rendering that is meant must update these, and say in its commit why the seeds render differently.
+     */
+    @Test
+    void theSeedsRenderExactlyAsBeforeTheActionsAndNameNoActionNorPort() throws Exception {
+        java.util.Map<String, String> before = java.util.Map.of(
+                "ja-build-image-python-alpine.md", "f89b36b63b52be5cfb86b3278e8b5b69bb8472ae97b196b5d2d37201a5054b97",
+                "ja-custom-images-commit-and-dockerfile.md",
+                "01612681e8f5e8ca126a1b32a2b5364e4d28a58b8a0e411a56adad886e1e1fc2",
+                "ja-get-started-part2-containers.md", "8f2ead82b16038cdd312fa6d80c97a673a16f69e43e45d620c4cff04b1d9d6e3",
+                "ja-lab2-custom-image-build-push.md", "bfde265af38abab53050b20f1d4737dbf814eb37fb3052fe3d158756cd640cf2");
+        for (var seed : before.entrySet()) {
+            ParsedDocument doc = seed(seed.getKey());
+            StringBuilder out = new StringBuilder(doc.intro().html()).append('\0').append(doc.intro().commands());
+            doc.steps().forEach(s -> out.append('\0').append(s.id()).append('\0').append(s.body().html()).append('\0')
+                    .append(s.body().commands()));
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(digest).as("%s renders as before", seed.getKey()).isEqualTo(seed.getValue());
+            assertThat(out.toString()).as(seed.getKey()).doesNotContain("data-action", "edit-part", "data-port",
+                    "data-path");
+            assertThat(doc.ports()).as(seed.getKey()).isEmpty();
+        }
+    }
 }

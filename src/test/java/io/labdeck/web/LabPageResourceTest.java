@@ -124,6 +124,21 @@ class LabPageResourceTest {
     }
 
     @Test
+    void theLabTextsActionsAreRenderedWithTheirLabelsInTheLabsLanguage() {
+        String ja = get("/labs/actions-fixture?lang=ja", null).asString();
+        assertThat(step(ja, "interrupt")).contains("data-action=\"interrupt\" data-command=\"echo &quot;after-interrupt:$?&quot;\"");
+        assertThat(step(ja, "edit")).contains("data-action=\"edit\"", "<span class=\"edit-part\" data-part=\"name\">name</span>");
+        assertThat(step(ja, "open")).as("no href: nothing a browser would follow")
+                .contains("<a data-action=\"open-file\" data-path=\"notes/todo.txt\">todo.txt</a>",
+                        "<a data-action=\"open-port\" data-port=\"5001\">アプリ</a>").doesNotContain("labdeck:");
+        assertThat(ja).contains("data-label-run-interrupt=\"止めて実行\"", "data-label-start-first=\"先にセッションを開始",
+                "data-label-edit-refused=\"先に {parts} を書き換えてください");
+        String ko = get("/labs/actions-fixture?lang=ko", null).asString();
+        assertThat(ko).contains("data-label-run-interrupt=\"중지 후 실행\"", "data-label-edit-part=\"고칠 부분: {part}\"",
+                "data-label-open-port=\"포트 {port}을(를) 미리보기 탭에서 열기\"");
+    }
+
+    @Test
     void startButtonIsEnabledAndThePaneNamesTheLabLanguageAndApi() {
         String html = get("/labs/web-fixture?lang=ja", null).asString();
         assertThat(tag(html, "start-lab")).startsWith("<button").contains("type=\"button\"", "data-action=\"start\"")
