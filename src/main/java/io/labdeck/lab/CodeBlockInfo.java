@@ -59,6 +59,6 @@ record CodeBlockInfo(String language, boolean interrupt, boolean edit, List<Stri
 
     /** The value of {@code data-action} on the block: its action words, space-separated; empty for none. */
     String dataAction() {
-        return String.join(" ", (interrupt ? INTERRUPT + " " : "") + (edit ? EDIT : "")).strip();
+        return ((interrupt ? INTERRUPT + " " : "") + (edit ? EDIT : "")).strip();
     }
 }

@@ -17,8 +17,10 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 
 /**
  * Renders code blocks as {@code <div class="code-block" data-kind="run|show">} so the page can add run and copy
- * buttons; a runnable block carries in {@code data-command} exactly what the terminal would receive. Also drops soft
- * line breaks between two CJK characters, which browsers would otherwise show as a stray space.
+ * buttons; a runnable block carries in {@code data-command} exactly what the terminal would receive, and in
+ * {@code data-action} its action words ({@code interrupt}, {@code edit}; see {@link CodeBlockInfo}); an edit block's
+ * «parts» are spans in its code ({@link EditParts}). Problems with those go to the part's {@link RenderLog}. Also
+ * drops soft line breaks between two CJK characters, which browsers would otherwise show as a stray space.
  * <p>
  * Code blocks are escaped here and parked in {@link #SLOTS}, leaving a token in the HTML: the sanitiser would
  * otherwise re-encode commands (it breaks {@code {{.Names}}} with a zero-width space, for one).

@@ -7,7 +7,9 @@ import org.owasp.html.PolicyFactory;
 
 /**
  * Lab HTML is sanitised, not escaped: authors may use harmless HTML (tables, {@code <kbd>}, {@code <details>}), but
- * scripts, event handlers, styles, frames, forms and {@code javascript:} URLs are dropped.
+ * scripts, event handlers, styles, frames, forms and {@code javascript:} URLs are dropped, and so is any
+ * {@code labdeck:} URL. Links keep the lab text's actions ({@link ActionRenderer}): {@code data-action},
+ * {@code data-path} and {@code data-port}, each only with a value an action may have.
  */
 final class HtmlSanitizer {
 

@@ -23,7 +23,6 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
@@ -34,11 +33,6 @@ final class MarkdownSplitter {
 
     private static final Pattern NAME_ANCHOR = Pattern.compile("<a\\s+(?:name|id)\\s*=\\s*[\"']([^\"']+)[\"']");
     private static final Pattern BRACE_ANCHOR = Pattern.compile("\\s*\\{#([^}\\s]+)}\\s*$");
-
-    private static final DataKey<String> FILE = new DataKey<>("LABDECK_FILE", "");
-    private static final DataKey<List<LabProblem>> PROBLEMS = new DataKey<>("LABDECK_PROBLEMS", List.of());
-    private static final DataKey<SortedMap<Integer, Integer>> PORTS = new DataKey<>("LABDECK_PORTS",
-            new TreeMap<>());
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -61,9 +55,7 @@ final class MarkdownSplitter {
     ParsedDocument split(String markdown, String file) {
         FrontMatter front = FrontMatter.read(markdown, file);
         Document doc = parser.parse(SourceCleaner.clean(front.body()));
-        doc.set(FILE, file);
-        doc.set(PROBLEMS, new ArrayList<>());
-        doc.set(PORTS, new TreeMap<>());
+        Findings found = new Findings(file, new ArrayList<>(), new TreeMap<>());
         Optional<String> title = front.title();
         List<Node> intro = new ArrayList<>();
         List<ParsedDocument.ParsedStep> steps = new ArrayList<>();
@@ -74,7 +66,7 @@ final class MarkdownSplitter {
         doc.getChildren().forEach(topLevel::add);
         for (Node node : topLevel) {
             if (node instanceof Heading h && h.getLevel() == 2) {
-                closeStep(current, body, steps, seen, doc);
+                closeStep(current, body, steps, seen, doc, found);
                 current = h;
                 body = new ArrayList<>();
             } else if (node instanceof Heading h && h.getLevel() == 1 && current == null && isBlank(intro)
@@ -84,23 +76,22 @@ final class MarkdownSplitter {
                 body.add(node);
             }
         }
-        closeStep(current, body, steps, seen, doc);
-        Section introSection = section(intro, doc);
-        List<LabProblem> problems = PROBLEMS.get(doc);
-        if (!problems.isEmpty()) {
-            throw new LabLoadException(problems.stream()
+        closeStep(current, body, steps, seen, doc, found);
+        Section introSection = section(intro, doc, found);
+        if (!found.problems().isEmpty()) {
+            throw new LabLoadException(found.problems().stream()
                     .sorted(Comparator.comparingInt((LabProblem p) -> p.line().orElse(0))).toList());
         }
-        return new ParsedDocument(title, introSection, steps, PORTS.get(doc));
+        return new ParsedDocument(title, introSection, steps, found.ports());
     }
 
     private void closeStep(Heading heading, List<Node> body, List<ParsedDocument.ParsedStep> steps,
-            Map<String, Integer> seen, Document doc) {
+            Map<String, Integer> seen, Document doc, Findings found) {
         if (heading == null) {
             return;
         }
         String id = uniqueId(explicitId(heading).orElseGet(() -> Slugs.slug(plainText(heading))), seen);
-        steps.add(new ParsedDocument.ParsedStep(id, plainText(heading), section(body, doc),
+        steps.add(new ParsedDocument.ParsedStep(id, plainText(heading), section(body, doc, found),
                 heading.getStartLineNumber() + 1));
     }
 
@@ -113,11 +104,11 @@ final class MarkdownSplitter {
      * flexmark renders links only inside a Document, so each part gets a Document of its own that shares the
      * parsed one's data (link reference definitions included).
      */
-    private Section section(List<Node> nodes, Document parsed) {
+    private Section section(List<Node> nodes, Document parsed, Findings found) {
         Document part = new Document(parsed, parsed.getChars());
         List<String> codeBlocks = new ArrayList<>();
         part.set(CodeBlockRenderer.SLOTS, codeBlocks);
-        RenderLog log = new RenderLog(FILE.get(parsed));
+        RenderLog log = new RenderLog(found.file());
         part.set(RenderLog.KEY, log);
         List<String> commands = new ArrayList<>();
         for (Node node : nodes) {
@@ -126,8 +117,8 @@ final class MarkdownSplitter {
             collectCommands(node, commands);
         }
         String html = HtmlSanitizer.sanitize(renderer.render(part)).strip();
-        PROBLEMS.get(parsed).addAll(log.problems());
-        log.ports().forEach(PORTS.get(parsed)::putIfAbsent);
+        found.problems().addAll(log.problems());
+        log.ports().forEach(found.ports()::putIfAbsent);
         return new Section(CodeBlockRenderer.fill(html, slotToken, codeBlocks), commands,
                 new TreeSet<>(log.ports().keySet()));
     }
@@ -156,6 +147,10 @@ final class MarkdownSplitter {
     private static String plainText(Heading heading) {
         String text = new TextCollectingVisitor().collectAndGetText(heading);
         return BRACE_ANCHOR.matcher(text).replaceAll("").strip();
+    }
+
+    /** What the parts of one document found besides their HTML: every problem, and each port with its first line. */
+    private record Findings(String file, List<LabProblem> problems, SortedMap<Integer, Integer> ports) {
     }
 
     private static boolean isBlank(List<Node> nodes) {
