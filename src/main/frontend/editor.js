@@ -51,6 +51,8 @@ export function initEditor(panel, { sessionId, tabs, uploads }) {
   const host = byId('editor-host');
   const downloadAll = byId('editor-download-all');
   const expanded = new Set();
+  // Folders opened that the working directory's listing showed empty: past its depth, so listed on their own.
+  const deep = new Set();
   let editor = null;
   let path = null;
   let dirty = false;
@@ -89,14 +91,19 @@ export function initEditor(panel, { sessionId, tabs, uploads }) {
       return;
     }
     downloadAll.href = fileUrl(id, '');
-    const result = await call('GET', treeUrl(id, '')).catch(() => ({ ok: false, status: 0 }));
+    const folders = ['', ...[...deep].filter((p) => expanded.has(p))];
+    const results = await Promise.all(folders.map((folder) => call('GET', treeUrl(id, folder))
+      .catch(() => ({ ok: false, status: 0 }))));
+    const result = results[0];
     if (!result.ok) {
       say(problemText(result.status, result.data, { tooLarge: labels.labelFailed, badPath: labels.labelFailed,
         network: labels.labelNetwork, failed: labels.labelTreeFailed }), 'error');
       return;
     }
     treeLoaded = true;
-    renderTree(buildTree(result.data.entries), result.data.truncated);
+    // A deep folder gone since (deleted in the shell) just drops out: its listing fails, the rest stands.
+    const entries = new Map(results.filter((r) => r.ok).flatMap((r) => r.data.entries).map((e) => [e.path, e]));
+    renderTree(buildTree([...entries.values()]), results.some((r) => r.ok && r.data.truncated));
   }
 
   function renderTree(root, truncated) {
@@ -132,6 +139,9 @@ export function initEditor(panel, { sessionId, tabs, uploads }) {
     button.addEventListener('click', () => {
       if (node.type === 'dir') {
         expanded.has(node.path) ? expanded.delete(node.path) : expanded.add(node.path);
+        if (expanded.has(node.path) && !node.children.length) {
+          deep.add(node.path);
+        }
         refresh();
       } else {
         open(node.path);
@@ -299,6 +309,8 @@ export function initEditor(panel, { sessionId, tabs, uploads }) {
       path = null;
       setDirty(false);
       treeLoaded = false;
+      expanded.clear();
+      deep.clear();
       tree.replaceChildren();
       if (editor) {
         editor.setDoc('', null);

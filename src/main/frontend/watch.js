@@ -16,6 +16,7 @@ import { createInputQueue, utf8 } from './input.js';
 import { createRefresher, followClass, liveUrl } from './live.js';
 import { parseControl, retryDelay, retryState, socketUrl } from './protocol.js';
 import { fill } from './text.js';
+import { initWatchPorts } from './watchports.js';
 
 const PING_MS = 25000;
 
@@ -55,6 +56,7 @@ export function initWatch(root) {
     }
   }).observe(host);
 
+  const ports = initWatchPorts(byId('watch-ports'), byId('watch-ports-title'), sessionId);
   let socket = null;
   let allowed = false;
   let failures = 0;
@@ -89,6 +91,7 @@ export function initWatch(root) {
       everConnected = true;
       message.hidden = true;
       setConnection('connected');
+      ports.load();
       ping = setInterval(() => ws.send(JSON.stringify({ type: 'ping' })), PING_MS);
     };
     ws.onmessage = (event) => {
@@ -106,6 +109,8 @@ export function initWatch(root) {
         term.write('\r\n\x1b[2m' + labels.labelShellExited + '\x1b[0m\r\n');
       } else if (msg && msg.type === 'check') {
         refresher.request();
+      } else if (msg && msg.type === 'ports') {
+        ports.draw(msg.ports);
       }
     };
     ws.onclose = () => {

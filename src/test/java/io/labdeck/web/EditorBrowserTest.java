@@ -163,6 +163,7 @@ class EditorBrowserTest {
         assertThat(page.getAttribute("#editor-tree [data-path='app'] ~ a.tree-download", "href"))
                 .endsWith("/files?path=app");
 
+
         page.evaluate("() => document.dispatchEvent(new CustomEvent('labdeck:open-port', { detail: { port: 5001 } }))");
         page.waitForSelector("#tab-port-5001[aria-selected=true]", visible());
         String session = (String) page.evaluate("() => window.Labdeck.currentSession().id");
@@ -184,6 +185,19 @@ class EditorBrowserTest {
                 + ".width")).doubleValue();
         assertThat(width).as("the editor takes the narrow screen's width").isBetween(600.0, 800.0);
         shot("narrow");
+
+        // A file deeper than the listing's four levels: its folders open one by one, each past the fourth listed
+        // on its own.
+        page.evaluate("() => document.dispatchEvent(new CustomEvent('labdeck:open-file',"
+                + " { detail: { path: 'a/b/c/d/e/deep.txt' } }))");
+        page.waitForSelector("#panel-editor[data-open='a/b/c/d/e/deep.txt'] .cm-content", visible());
+        page.keyboard().type("deep\n");
+        page.keyboard().press("Control+S");
+        page.waitForSelector("#panel-editor[data-saved='a/b/c/d/e/deep.txt']", visible());
+        for (String folder : List.of("a", "a/b", "a/b/c", "a/b/c/d", "a/b/c/d/e")) {
+            page.click("#editor-tree [data-path='" + folder + "']");
+        }
+        page.waitForSelector("#editor-tree [data-path='a/b/c/d/e/deep.txt']", visible());
     }
 
     private static Page.WaitForSelectorOptions visible() {
