@@ -5,7 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -79,7 +81,7 @@ final class ActionRenderer implements NodeRenderer {
     private static void text(Text node, NodeRendererContext ctx, HtmlWriter html) {
         String text = node.getChars().unescape();
         Matcher m = PORT_PLACEHOLDER.matcher(text);
-        if (!m.find()) {
+        if (!m.find() || insideLink(node)) { // a link in a link would not work: the placeholder stays as written
             ctx.delegateRender();
             return;
         }
@@ -100,6 +102,15 @@ final class ActionRenderer implements NodeRenderer {
             at = m.end();
         } while (m.find());
         html.text(text.substring(at));
+    }
+
+    private static boolean insideLink(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof LinkNodeBase || n instanceof RefNode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String escape(String text) {

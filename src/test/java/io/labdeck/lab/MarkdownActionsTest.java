@@ -82,6 +82,8 @@ class MarkdownActionsTest {
                 "アプリ</a>", "data-port=\"8000\"", ">8000</a>", "<code>{{port:9999}}</code>", "data-port=\"7000\"")
                 .doesNotContain("href", "labdeck:");
         assertThat(s.ports()).containsExactly(5001, 7000, 8000);
+        assertThat(body("[see {{port:5001}}](https://example.com)\n").html()).as("no link inside a link")
+                .contains("see {{port:5001}}</a>").doesNotContain("data-port");
     }
 
     @Test
