@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A fence's info string read for Labdeck: the language (its first word) and the action words after it.
  * {@code ```sh interrupt} sends Ctrl-C before the command; {@code ```sh edit} has «parts» the learner must change
  * before it runs. Other renderers take only the first word as the language, so these blocks stay ordinary shell
- * blocks elsewhere. Attribute-like words ({@code {.line-numbers}}, {@code title="x"}) are left alone.
+ * blocks elsewhere. Attribute-like words ({@code {.line-numbers}}, {@code title="x"}) and other tools' bare words
+ * ({@code showLineNumbers}) are left alone; a word close to an action word ({@code interupt}) is an error.
  *
  * @param language  as {@link CodeBlockClassifier#language(String)} gives it
  * @param interrupt Ctrl-C first, then the command
@@ -47,7 +48,7 @@ record CodeBlockInfo(String language, boolean interrupt, boolean edit, List<Stri
             if (ACTIONS.contains(lower) && !runnable) {
                 problems.add("'" + word + "' applies to runnable blocks only (sh, bash, shell, console), not to a "
                         + (language.isEmpty() ? "block without a language" : language + " block"));
-            } else if (!ACTIONS.contains(lower) && runnable) {
+            } else if (!ACTIONS.contains(lower) && runnable && nearAction(lower)) {
                 problems.add("unknown action word '" + word + "' after ```" + language + "; the actions are "
                         + INTERRUPT + " and " + EDIT);
             }
@@ -55,6 +56,35 @@ record CodeBlockInfo(String language, boolean interrupt, boolean edit, List<Stri
             edit |= lower.equals(EDIT) && runnable;
         }
         return new CodeBlockInfo(language, interrupt, edit, problems);
+    }
+
+    /**
+     * Whether a word is a slip for an action word (a typo, a transposition, a start or a longer form of one): that
+     * is an error. Other words are other tools' ({@code showLineNumbers}, {@code script}) and stay as they are, so
+     * such tutorials still load.
+     */
+    static boolean nearAction(String word) {
+        return ACTIONS.stream().anyMatch(a -> distance(word, a) <= Math.max(1, a.length() / 4)
+                || (word.length() >= 3 && (a.startsWith(word) || word.startsWith(a))));
+    }
+
+    /** Edit distance with transpositions (optimal string alignment), for short words. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The value of {@code data-action} on the block: its action words, space-separated; empty for none. */

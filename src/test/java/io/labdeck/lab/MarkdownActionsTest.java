@@ -66,6 +66,17 @@ class MarkdownActionsTest {
     }
 
     @Test
+    void aSlipOfAnActionWordIsCaughtAndOtherToolsWordsAreLeftAlone() {
+        assertThat(java.util.List.of("interupt", "intrerupt", "Interrupts", "inter", "edti", "eidt", "edt", "edits"))
+                .allMatch(CodeBlockInfo::nearAction);
+        assertThat(java.util.List.of("showlinenumbers", "script", "session", "dir", "test", "exec", "text", "linenums"))
+                .noneMatch(CodeBlockInfo::nearAction);
+        Section s = body("```bash showLineNumbers\nls\n```\n\n```shell script\nls «x»\n```\n");
+        assertThat(s.html()).doesNotContain("data-action", "edit-part");
+        assertThat(s.commands()).containsExactly("ls", "ls «x»");
+    }
+
+    @Test
     void anOpenFileLinkIsAnActionWithItsPathAndNoHref() {
         Section s = body("[app.py](labdeck:open-file?path=app/app.py \"エディタで開く\") を開きます。"
                 + " [c++](labdeck:open-file?path=./c++%20notes.txt)\n");
