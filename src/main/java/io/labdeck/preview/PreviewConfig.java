@@ -59,6 +59,13 @@ public interface PreviewConfig {
     @WithDefault("12h")
     Duration grantLifetime();
 
+    /**
+     * Benchmarks and local experiments only: reach every sandbox's ports at this address instead of the sandbox's
+     * own (e.g. {@code 127.0.0.1}, where {@code bench/run.sh preview} runs its stand-in app). Access rules are
+     * unchanged. Never set it on a server learners use: every session's preview would show the same place.
+     */
+    Optional<String> targetAddress();
+
     /** Who gets sandboxed path-mode pages. */
     enum SandboxedViewers {
         INSTRUCTORS, EVERYONE

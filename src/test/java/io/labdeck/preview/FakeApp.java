@@ -10,17 +10,17 @@ import io.vertx.core.http.HttpServerRequest;
  * What a learner's app in a sandbox stands in for, on 127.0.0.1: pages with absolute links, redirects, cookies, a
  * streaming echo and a websocket echo; every answer says which path, cookies and credentials it was sent.
  */
-final class FakeApp implements AutoCloseable {
+public final class FakeApp implements AutoCloseable {
 
     private final HttpServer server;
 
-    FakeApp(Vertx vertx) throws Exception {
+    public FakeApp(Vertx vertx) throws Exception {
         server = vertx.createHttpServer().webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
                 .requestHandler(this::handle);
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return server.actualPort();
     }
 

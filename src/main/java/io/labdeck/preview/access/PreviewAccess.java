@@ -44,6 +44,7 @@ public class PreviewAccess {
     private final LabCatalog labs;
     private final Clock clock;
     private final DecisionCache<Decision> cache;
+    private final Optional<String> targetAddress;
 
     public PreviewAccess(SessionStore store, OwnerTokens owners, InstructorWatch instructors,
             SandboxProvisioner sandboxes, LabCatalog labs, Clock clock, PreviewConfig config) {
@@ -54,6 +55,7 @@ public class PreviewAccess {
         this.labs = labs;
         this.clock = clock;
         this.cache = new DecisionCache<>(config.accessCache(), System::nanoTime);
+        this.targetAddress = config.targetAddress();
     }
 
     /** The kept decision for this caller, without blocking: the target, empty when none is kept, or the denial. */
@@ -99,7 +101,7 @@ public class PreviewAccess {
                     + "; its ports can be opened once it is ready.");
         }
         SandboxRef sandbox = new SandboxRef(session.id(), session.sandboxId().get());
-        String address = sandboxes.inspect(sandbox).address().orElseThrow(() -> new PreviewDenied(502,
+        String address = targetAddress.or(() -> sandboxes.inspect(sandbox).address()).orElseThrow(() -> new PreviewDenied(502,
                 "sandbox-unreachable", "The sandbox of this session has no address Labdeck can reach; it may have"
                         + " stopped."));
         PortPolicy ports = labs.find(session.labId()).map(l -> l.sandbox().ports()).orElse(PortPolicy.defaults());

@@ -21,7 +21,10 @@ final class PreviewErrors {
 
     static void send(HttpServerRequest request, int status, String code, String message) {
         HttpServerResponse response = request.response();
-        if (response.ended() || response.headWritten()) {
+        if (response.ended()) {
+            return; // answered already (Quarkus's 401 challenge for wrong credentials)
+        }
+        if (response.headWritten()) {
             request.connection().close();
             return;
         }

@@ -1,5 +1,8 @@
 package io.labdeck.preview.proxy;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,31 +28,38 @@ import io.vertx.httpproxy.ProxyOptions;
 @ApplicationScoped
 public class PreviewProxy {
 
+    private final Vertx vertx;
     private final PreviewConfig config;
-    private final HttpClient client;
+    private final HttpClientOptions clientOptions;
     private final ProxyOptions options = new ProxyOptions().setSupportWebSocket(false);
-    private final WebSocketTunnel tunnel;
+    /** One client per event loop: a request and its connection to the app then share a thread, never hopping. */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
 
     public PreviewProxy(Vertx vertx, PreviewConfig config) {
+        this.vertx = vertx;
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setPipelining(false)
+        this.clientOptions = new HttpClientOptions().setKeepAlive(true).setPipelining(false)
                 .setMaxPoolSize(config.maxConnections()).setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxInitialLineLength(16384).setMaxHeaderSize(65536).setDecompressionSupported(false));
-        this.tunnel = new WebSocketTunnel(client, config);
+                .setMaxInitialLineLength(16384).setMaxHeaderSize(65536).setDecompressionSupported(false);
+    }
+
+    private HttpClient client() {
+        return clients.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(clientOptions));
     }
 
     /** Proxies the (paused) request to the target's port, after taking Labdeck's credentials out of it. */
     public void forward(HttpServerRequest request, PreviewTarget target, int port, ProxyMode mode) {
         PreviewHeaders.stripCredentials(request.headers());
+        HttpClient client = client();
         if (WebSocketTunnel.upgrade(request)) {
-            tunnel.open(request, target.address(), port, mode.targetUri(request.uri()));
+            new WebSocketTunnel(client, config).open(request, target.address(), port, mode.targetUri(request.uri()));
             return;
         }
-        HttpProxy.reverseProxy(options, client).origin(context -> origin(context, target.address(), port))
+        HttpProxy.reverseProxy(options, client).origin(context -> origin(client, context, target.address(), port))
                 .addInterceptor(new PreviewInterceptor(mode, target.address(), port)).handle(request);
     }
 
-    private Future<HttpClientRequest> origin(ProxyContext context, String address, int port) {
+    private Future<HttpClientRequest> origin(HttpClient client, ProxyContext context, String address, int port) {
         return client.request(new RequestOptions().setHost(address).setPort(port)
                 .setConnectTimeout(config.connectTimeout().toMillis()).setIdleTimeout(config.idleTimeout().toMillis()))
                 .onFailure(e -> context.set(PreviewInterceptor.FAILURE, e));
@@ -57,6 +67,6 @@ public class PreviewProxy {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
     }
 }
