@@ -98,11 +98,31 @@ if [ "$what" = preview ] || [ "$what" = all ]; then
   app_port=${LABDECK_BENCH_APP_PORT:-18099}
   java -cp "$cp" PreviewBench serve "$app_port" >"$data/preview-app.log" 2>&1 &
   servers+=($!)
-  for _ in $(seq 1 60); do curl -s "http://127.0.0.1:$app_port/small" >/dev/null && break; sleep 0.5; done
+  # A second app as a learner's would be: Python's http.server (HTTP/1.1, keep-alive), on the next port.
+  python3 - "$((app_port + 1))" >"$data/preview-python.log" 2>&1 <<'PY' &
+import http.server, sys
+class App(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    wbufsize = 1 << 16  # head and body in one write (two small writes meet Nagle and delayed ACKs: 40 ms each)
+    def do_GET(self):
+        body = b"hello, world\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), App).serve_forever()
+PY
+  servers+=($!)
+  for p in "$app_port" "$((app_port + 1))"; do
+    for _ in $(seq 1 60); do curl -s "http://127.0.0.1:$p/small" >/dev/null && break; sleep 0.5; done
+  done
   say "Running the port preview benchmark (direct and proxied, alternating)..."
   seconds=${1:-10}
   [ "$what" = all ] && seconds=10
-  java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} PreviewBench "http://localhost:$port" "$app_port" "$seconds" "${2:-32}"
+  java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} PreviewBench "http://localhost:$port" "$app_port,$((app_port + 1))" \
+    "$seconds" "${2:-32}"
 fi
 if [ "$what" = leaks ] || [ "$what" = all ]; then
   say "Running the leak benchmark (whole session lives, one after another)..."

@@ -90,6 +90,11 @@ public class SubdomainRoutes {
             return;
         }
         PreviewHost host = found.get();
+        // Metrics name a preview host's requests by one template, not by the app's own paths (unbounded tags).
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null) {
+            context.putLocal("UrlPathTemplate", "/preview-host");
+        }
         if (!host.valid()) {
             PreviewErrors.send(request, 404, "not-a-preview-host", hostHeader + " names no port of a session"
                     + " (preview hosts are <port>-<session>." + config.domain().orElseThrow() + ").");
