@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Labdeck's benchmarks against a freshly packaged server on a spare port:
 #   bench/run.sh [terminal [keystrokes] [megabytes] | checks [count] | starts [count] [lab...] | leaks [cycles] |
-#                 class [learners] [rounds] | all]
+#                 class [learners] [rounds] | preview [seconds] [concurrency] | all]
 #   (default: all). LABDECK_BENCH_BASELINE=path/to/quarkus-run.jar of an earlier build: the terminal benchmark runs
 #   against both servers, alternating, in the same run.
 # Prints a table for docs/benchmarks.md. Needs the Docker engine and labdeck/sandbox-tiny (./labdeck test sets both up).
@@ -41,7 +41,7 @@ port=${LABDECK_BENCH_PORT:-8097}
 # The class benchmark's instructor, and room for its class.
 serve main "$port" "${LABDECK_BENCH_REGISTRY_PORT:-5190}" '-Dquarkus.log.category."io.labdeck.sandbox".level=DEBUG' \
   -Dlabdeck.session.start-burst=100000 -Dlabdeck.session.max-live=150 -Dlabdeck.admin.user=bench \
-  -Dlabdeck.admin.password=bench-password
+  -Dlabdeck.admin.password=bench-password -Dlabdeck.preview.target-address=127.0.0.1
 server=${servers[0]}
 what=${1:-all}
 [ $# -gt 0 ] && shift
@@ -91,6 +91,38 @@ if [ "$what" = class ] || [ "$what" = all ]; then
   learners=${1:-100}
   [ "$what" = all ] && learners=100
   java -cp "$cp" ClassBench "http://localhost:$port" bench bench-password "$learners" "${2:-4}"
+fi
+if [ "$what" = preview ] || [ "$what" = all ]; then
+  # The stand-in app runs in a JVM of its own on loopback; the server reaches it for every session's port
+  # (labdeck.preview.target-address above), so direct and proxied calls hit the same app.
+  app_port=${LABDECK_BENCH_APP_PORT:-18099}
+  java -cp "$cp" PreviewBench serve "$app_port" >"$data/preview-app.log" 2>&1 &
+  servers+=($!)
+  # A second app as a learner's would be: Python's http.server (HTTP/1.1, keep-alive), on the next port.
+  python3 - "$((app_port + 1))" >"$data/preview-python.log" 2>&1 <<'PY' &
+import http.server, sys
+class App(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    wbufsize = 1 << 16  # head and body in one write (two small writes meet Nagle and delayed ACKs: 40 ms each)
+    def do_GET(self):
+        body = b"hello, world\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), App).serve_forever()
+PY
+  servers+=($!)
+  for p in "$app_port" "$((app_port + 1))"; do
+    for _ in $(seq 1 60); do curl -s "http://127.0.0.1:$p/small" >/dev/null && break; sleep 0.5; done
+  done
+  say "Running the port preview benchmark (direct and proxied, alternating)..."
+  seconds=${1:-10}
+  [ "$what" = all ] && seconds=10
+  java -cp "$cp" ${LABDECK_BENCH_CLIENT_OPTS:-} PreviewBench "http://localhost:$port" "$app_port,$((app_port + 1))" \
+    "$seconds" "${2:-32}"
 fi
 if [ "$what" = leaks ] || [ "$what" = all ]; then
   say "Running the leak benchmark (whole session lives, one after another)..."

@@ -37,6 +37,12 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
     private final Map<String, SandboxRequest> live = new ConcurrentHashMap<>();
     private final AtomicInteger created = new AtomicInteger();
     private final Map<String, FakeShell> shells = new ConcurrentHashMap<>();
+    private volatile String address = "192.0.2.1";
+
+    /** The address every sandbox reports from now on (a test's own server on 127.0.0.1 stands in for its ports). */
+    public void address(String address) {
+        this.address = address;
+    }
 
     @Override
     public Sandbox create(SandboxRequest request) {
@@ -109,7 +115,7 @@ public class FakeSandboxProvisioner implements SandboxProvisioner {
         SandboxRequest request = live.get(sandbox.id());
         return request == null ? SandboxState.gone() : new SandboxState(true, true, "running", List.of(),
                 Optional.of(new SandboxLimits(request.limits().memoryBytes(), request.limits().cpus(),
-                        request.limits().pids())), Map.of(), Optional.of("192.0.2.1"));
+                        request.limits().pids())), Map.of(), Optional.of(address));
     }
 
     @Override
