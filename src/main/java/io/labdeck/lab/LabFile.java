@@ -37,6 +37,12 @@ record LabFile(Map<String, String> title, Map<String, String> description, Map<S
             throw new IllegalArgumentException("'" + text + "' is not a port; write e.g. 5001 or 8000-8100 (1-65535)");
         }
 
+        /** A port written as a YAML number ({@code ports: [5001]}), which Jackson does not coerce to a string here. */
+        @JsonCreator
+        static PortWord of(int port) {
+            return parse(Integer.toString(port));
+        }
+
         boolean single() {
             return from == to;
         }
