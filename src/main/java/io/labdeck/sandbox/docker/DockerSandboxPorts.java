@@ -28,8 +28,10 @@ import io.labdeck.sandbox.SandboxRef;
 /**
  * A sandbox's listening ports from its socket tables. Where Labdeck shares the engine's host and the sandbox runs on
  * the host's kernel, they are read from the host's {@code /proc} for the container's init (the sandbox's network
- * namespace) and, in a rootless Docker lab, for the engine's namespaces' process: a few file reads, no command run
- * in the sandbox. Otherwise (gVisor's own kernel, a remote engine, Labdeck in a container of its own, or not allowed
+ * namespace) and, in a rootless Docker lab, for the engine's namespaces' process: file reads, no command run in the
+ * sandbox. A socket table costs milliseconds to read (the kernel walks its host-wide connection table: 7-9 ms per
+ * file here), its namespace's socket counts a tenth of a millisecond, so the tables are read again only when the
+ * counts change (or every {@link #FULL_READ}). Otherwise (gVisor's own kernel, a remote engine, Labdeck in a container of its own, or not allowed
  * to follow the process tree) one short probe in the sandbox reads the same tables: {@code /proc/1/net} is the
  * sandbox's namespace seen from anywhere in it, {@code /proc/self/net} the namespace the probe runs in, which is the
  * engine's in a rootless sandbox.
@@ -45,6 +47,11 @@ public class DockerSandboxPorts implements SandboxPorts {
             + "; cat /proc/self/net/tcp /proc/self/net/tcp6 2>/dev/null";
     private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
     private static final Duration FORGET = Duration.ofMinutes(2);
+    /**
+     * The socket tables are read again when a namespace's TCP socket counts change, and at least this often: a
+     * server replaced by another on a different port within one look (the counts unchanged) shows by then.
+     */
+    private static final Duration FULL_READ = Duration.ofSeconds(5);
 
     /** How a sandbox's tables are read: from the host (its init, and the engine's process once found) or by exec. */
     private sealed interface Where permits OnHost, ByExec {
@@ -56,17 +63,38 @@ public class DockerSandboxPorts implements SandboxPorts {
     private record ByExec() implements Where {
     }
 
+    /** The last full read of a sandbox's tables, and the socket counts it was made at. */
+    private record Read(String counts, List<ListeningPort> ports, long at) {
+    }
+
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
     private final DockerClient docker;
     private final DockerSandboxProvisioner sandboxes;
-    private final HostProc proc = new HostProc(Path.of("/proc"));
+    private final HostProc proc;
     private final Map<String, Where> where = new ConcurrentHashMap<>();
     /** When each sandbox was last asked about: ones not asked about for a while (ended) are forgotten. */
     private final Map<String, Long> asked = new ConcurrentHashMap<>();
     private volatile long pruned = System.nanoTime();
 
+    @jakarta.inject.Inject
     public DockerSandboxPorts(DockerClient docker, DockerSandboxProvisioner sandboxes) {
+        this(docker, sandboxes, Path.of("/proc"));
+    }
+
+    /** With another /proc: one that is not the host's makes every sandbox's ports read by a probe. */
+    DockerSandboxPorts(DockerClient docker, DockerSandboxProvisioner sandboxes, Path proc) {
         this.docker = docker;
         this.sandboxes = sandboxes;
+        this.proc = new HostProc(proc);
+    }
+
+    /** How the sandbox's ports were last read: {@code host}, {@code exec}, or {@code none} yet (for tests). */
+    String how(SandboxRef sandbox) {
+        return switch (where.get(sandbox.id())) {
+            case OnHost host -> "host";
+            case ByExec exec -> "exec";
+            case null -> "none";
+        };
     }
 
     @Override
@@ -124,10 +152,21 @@ public class DockerSandboxPorts implements SandboxPorts {
             }
         }
         try {
+            String counts = proc.tcpInUse(host.init()) + engine.map(e -> "|" + e.pid()).orElse("");
+            if (engine.isPresent()) {
+                counts += ":" + proc.tcpInUse(engine.get());
+            }
+            long now = System.nanoTime();
+            Read last = reads.get(sandbox.id());
+            if (last != null && last.counts().equals(counts) && now - last.at() < FULL_READ.toNanos()) {
+                return last.ports();
+            }
             var own = ProcNetTcp.listening(proc.sockets(host.init()), ByteOrder.nativeOrder());
             var inner = engine.isEmpty() ? List.<ProcNetTcp.Socket>of()
                     : ProcNetTcp.listening(proc.sockets(engine.get()), ByteOrder.nativeOrder());
-            return ProcNetTcp.ports(own, inner);
+            List<ListeningPort> ports = ProcNetTcp.ports(own, inner);
+            reads.put(sandbox.id(), new Read(counts, ports, now));
+            return ports;
         } catch (IOException e) {
             // The process ended between the check and the read: the next call looks again.
             where.remove(sandbox.id());
@@ -159,6 +198,7 @@ public class DockerSandboxPorts implements SandboxPorts {
                 boolean stale = now - e.getValue() > FORGET.toNanos();
                 if (stale) {
                     where.remove(e.getKey());
+                    reads.remove(e.getKey());
                 }
                 return stale;
             });

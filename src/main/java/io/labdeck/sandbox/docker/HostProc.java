@@ -74,6 +74,24 @@ final class HostProc {
                 + "/net/tcp6"));
     }
 
+    /**
+     * How many TCP sockets (IPv4, IPv6) the process's network namespace has in its tables, from its
+     * {@code sockstat} files: a read of a few hundred microseconds where the socket tables cost milliseconds (the
+     * kernel walks its whole, host-wide, connection table for each). The same count is most likely the same sockets.
+     */
+    String tcpInUse(Proc p) throws IOException {
+        return inUse(Files.readString(proc.resolve(p.pid() + "/net/sockstat")), "TCP:") + "/"
+                + inUse(Files.readString(proc.resolve(p.pid() + "/net/sockstat6")), "TCP6:");
+    }
+
+    /** The number after {@code inuse} on the line that starts with {@code protocol}, or "?". */
+    static String inUse(String sockstat, String protocol) {
+        return sockstat.lines().filter(l -> l.startsWith(protocol + " ")).findFirst().map(l -> {
+            String[] f = l.split("\\s+");
+            return f.length > 2 && f[1].equals("inuse") ? f[2] : "?";
+        }).orElse("?");
+    }
+
     private List<Integer> children(int pid) {
         try (var tasks = Files.list(proc.resolve(pid + "/task"))) {
             return tasks.flatMap(t -> {

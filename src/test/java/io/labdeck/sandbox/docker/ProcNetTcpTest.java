@@ -103,6 +103,15 @@ class ProcNetTcpTest {
     }
 
     @Test
+    void readsTheNamespacesTcpSocketCountsFromSockstat() {
+        String v4 = "sockets: used 7\nTCP: inuse 2 orphan 0 tw 0 alloc 10 mem 0\nUDP: inuse 0 mem 0\n";
+        String v6 = "TCP6: inuse 1\nUDP6: inuse 0\n";
+        assertThat(HostProc.inUse(v4, "TCP:")).isEqualTo("2");
+        assertThat(HostProc.inUse(v6, "TCP6:")).isEqualTo("1");
+        assertThat(HostProc.inUse(v6, "TCP:")).as("TCP6 is not TCP").isEqualTo("?");
+    }
+
+    @Test
     void readsAProcessStartTimeEvenWithParensInItsName() {
         String stat = "1337 (exe (x) y) S 1328 8 8 0 -1 4194560 1454 0 0 0 3 2 0 0 20 0 9 0 4242 1257 3 18446 1";
         assertThat(HostProc.startTime(stat)).contains(4242L);
