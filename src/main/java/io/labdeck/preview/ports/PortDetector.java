@@ -26,7 +26,7 @@ import io.quarkus.scheduler.Scheduled;
  * session's links change, pushes {@code {"type":"ports","ports":[...]}} to its viewers. Each session's scan runs on
  * a virtual thread of its own, and a session whose last scan has not finished is skipped, so a slow sandbox or a
  * silent port never delays another session. A session no longer watched is forgotten: when it is watched again its
- * first scan is pushed whatever it says.
+ * first scan is pushed whatever it says. An unchanged list is pushed again every {@link #REPUSH}.
  */
 @ApplicationScoped
 public class PortDetector {
@@ -34,6 +34,11 @@ public class PortDetector {
     private static final Logger LOG = Logger.getLogger(PortDetector.class);
     /** How long a session's sandbox and lab are trusted before they are looked up again (a reset changes them). */
     private static final Duration RETARGET = Duration.ofSeconds(10);
+    /**
+     * An unchanged list is pushed again this often: a tab that reconnected between two polls, while the list
+     * changed, missed the push (the page ignores a list it already shows).
+     */
+    private static final Duration REPUSH = Duration.ofSeconds(10);
 
     /** A watched session: where its ports are, their probes, and the links last pushed. */
     private static final class Watched {
@@ -43,6 +48,7 @@ public class PortDetector {
         volatile Instant targetAt = Instant.MIN;
         volatile List<PortView> last;
         volatile Instant lastAt = Instant.MIN;
+        volatile Instant pushedAt = Instant.MIN;
 
         Watched(ProbeMemory memory) {
             this.memory = memory;
@@ -113,10 +119,12 @@ public class PortDetector {
     }
 
     private void publish(String id, Watched w, List<PortView> views) {
+        Instant now = clock.instant();
         boolean changed = !views.equals(w.last);
         w.last = views;
-        w.lastAt = clock.instant();
-        if (changed) {
+        w.lastAt = now;
+        if (changed || !now.isBefore(w.pushedAt.plus(REPUSH))) {
+            w.pushedAt = now;
             terminals.push(id, new ControlMessage.Ports(views));
         }
     }
