@@ -39,6 +39,11 @@ public class PortDetector {
      * changed, missed the push (the page ignores a list it already shows).
      */
     private static final Duration REPUSH = Duration.ofSeconds(10);
+    /**
+     * How long a poll's scan waits for its probes: a healthy app answers in milliseconds; one that holds the
+     * connection does not hold up the list of ports (a new port's link shows at once, as not answering yet).
+     */
+    private static final Duration SCAN_WAIT = Duration.ofMillis(300);
 
     /** A watched session: where its ports are, their probes, and the links last pushed. */
     private static final class Watched {
@@ -111,7 +116,7 @@ public class PortDetector {
                 w.target = target.get();
                 w.targetAt = now;
             }
-            publish(id, w, scanner.scan(w.target, w.memory));
+            publish(id, w, scanner.scan(w.target, w.memory, SCAN_WAIT));
         } catch (RuntimeException e) {
             // A sandbox being replaced or gone: the next poll looks again.
             LOG.debugf("ports of %s: %s", id, e);

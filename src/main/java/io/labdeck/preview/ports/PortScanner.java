@@ -1,9 +1,13 @@
 package io.labdeck.preview.ports;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +16,7 @@ import io.labdeck.sandbox.SandboxPorts;
 
 /**
  * One look at a session's ports: what listens (the {@link SandboxPorts} SPI), a probe of each reachable port that is
- * due (all at once, each bounded), and the links that makes.
+ * due (all at once, each bounded; a look may leave slow ones running), and the links that makes.
  */
 @ApplicationScoped
 public class PortScanner {
@@ -36,16 +40,34 @@ public class PortScanner {
         return new ProbeMemory(config.recheckInterval(), config.retryInterval());
     }
 
-    /** The session's links now. Blocks for at most about twice the probe timeout (probes run in parallel). */
+    /** The session's links now, waiting for its due probes as long as one may take (they run in parallel). */
     List<PortView> scan(PortTarget target, ProbeMemory memory) {
+        return scan(target, memory, config.probeTimeout().multipliedBy(2).plusMillis(100));
+    }
+
+    /**
+     * The session's links now, waiting at most {@code wait} for its due probes: a probe still waiting then goes on,
+     * and what it finds is in a later scan's links.
+     */
+    List<PortView> scan(PortTarget target, ProbeMemory memory, Duration wait) {
         List<ListeningPort> listening = ports.listening(target.sandbox()).stream()
                 .filter(p -> target.policy().allows(p.port())).toList();
         memory.keepOnly(listening);
         Instant now = clock.instant();
-        List<ListeningPort> due = memory.due(listening, now);
-        List<CompletableFuture<Void>> probes = due.stream().map(p -> probe(target, p)
-                .thenAccept(found -> memory.remember(p, found, now))).toList();
-        CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).join();
+        List<CompletableFuture<Void>> probes = memory.due(listening, now).stream().map(p -> {
+            memory.started(p);
+            return probe(target, p).thenAccept(found -> memory.remember(p, found, now));
+        }).toList();
+        try {
+            CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(wait.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Slow probes land in a later scan; the list of ports does not wait for them.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
         return PortStates.views(listening, memory.probes(), target.policy(), p -> links.url(target.sessionId(), p));
     }
 

@@ -52,7 +52,7 @@ final class PortStates {
                     + " engine's network only: run it in a container published with docker run -p " + p.port() + ":"
                     + p.port(), "engine-only");
             case REACHABLE -> {
-                Probe known = probe == null ? Probe.fails("silent", "not probed yet") : probe;
+                Probe known = probe == null ? Probe.fails("checking", "it is being checked") : probe;
                 yield new PortView(p.port(), url, known.answering(), known.answering() ? PortState.ANSWERING
                         : PortState.NOT_ANSWERING, known.reason(), known.code());
             }

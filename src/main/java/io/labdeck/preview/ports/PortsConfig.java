@@ -28,7 +28,11 @@ public interface PortsConfig {
     @WithDefault("30s")
     Duration recheckInterval();
 
-    /** How often a port that listens but does not answer is probed again, so it turns live soon after it can. */
+    /**
+     * How often a port that listens but does not answer is probed again, so it turns live soon after it can. In the
+     * first 5 s of its socket it is probed at every poll: a server that has just bound its port is often still
+     * starting.
+     */
     @WithDefault("2s")
     Duration retryInterval();
 }

@@ -167,6 +167,34 @@ class PortScannerTest {
     }
 
     @Test
+    void aFailingPortIsProbedAtEveryScanWhileItsSocketIsYoungThenAfterTheRetryInterval() throws IOException {
+        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger tries = new AtomicInteger();
+        failing.createContext("/", exchange -> {
+            tries.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            ProbeMemory memory = scanner.memory();
+            PortTarget target = target(policy(1024, 65535));
+            ports.set(SANDBOX, new ListeningPort(failing.getAddress().getPort(), Scope.REACHABLE, 5));
+            Instant born = clock.now;
+            int[] expected = {1, 2, 3, 3, 4};
+            int[] at = {0, 1, 6, 7, 8};
+            for (int i = 0; i < at.length; i++) {
+                clock.now = born.plusSeconds(at[i]);
+                assertThat(scanner.scan(target, memory)).singleElement().extracting(PortView::reasonCode)
+                        .isEqualTo("http-error");
+                assertThat(tries).as("probes by " + at[i] + " s").hasValue(expected[i]);
+            }
+        } finally {
+            failing.stop(0);
+        }
+    }
+
+    @Test
     void aSandboxWithoutAnAddressSaysSo() {
         ports.set(SANDBOX, new ListeningPort(live, Scope.REACHABLE, 1));
         var views = scanner.scan(new PortTarget("s1", SANDBOX, policy(1024, 65535), Optional.empty()),
