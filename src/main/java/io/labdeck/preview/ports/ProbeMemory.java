@@ -55,12 +55,12 @@ final class ProbeMemory {
         boolean young = now.isBefore(s.born().plus(YOUNG));
         Probed last = probed.get(p.port());
         if (last != null && last.socket() == p.socket() && last.probe().answering()) {
-            return waiting == 0 && !now.isBefore(last.started().plus(recheck));
+            return waiting <= 0 && !now.isBefore(last.started().plus(recheck));
         }
         if (young) {
             return waiting < YOUNG_PROBES;
         }
-        return waiting == 0 && (last == null || last.socket() != p.socket()
+        return waiting <= 0 && (last == null || last.socket() != p.socket()
                 || !now.isBefore(last.started().plus(retry)));
     }
 
