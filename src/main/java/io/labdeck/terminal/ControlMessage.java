@@ -81,6 +81,17 @@ public sealed interface ControlMessage {
         }
     }
 
+    /**
+     * Server: the session's port links changed; {@code ports} is the whole list, as {@code GET
+     * /api/sessions/{id}/ports} gives it (records of the preview package, which sits above this one; an extension
+     * of the contract).
+     */
+    record Ports(String type, java.util.List<?> ports) implements ControlMessage {
+        public Ports(java.util.List<?> ports) {
+            this("ports", java.util.List.copyOf(ports));
+        }
+    }
+
     /** Server: answer to {@code ping}. */
     record Pong(String type) implements ControlMessage {
         public Pong() {

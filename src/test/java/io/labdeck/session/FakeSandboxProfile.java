@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.labdeck.sandbox.fake.FakeSandboxFiles;
+import io.labdeck.sandbox.fake.FakeSandboxPorts;
 import io.labdeck.sandbox.fake.FakeSandboxProvisioner;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
@@ -15,7 +16,7 @@ public class FakeSandboxProfile implements QuarkusTestProfile {
 
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(FakeSandboxProvisioner.class, FakeSandboxFiles.class);
+        return Set.of(FakeSandboxProvisioner.class, FakeSandboxFiles.class, FakeSandboxPorts.class);
     }
 
     @Override

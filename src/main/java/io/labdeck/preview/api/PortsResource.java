@@ -1,0 +1,35 @@
+package io.labdeck.preview.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.labdeck.preview.ports.PortView;
+import io.labdeck.preview.ports.PortsService;
+import io.labdeck.session.OwnerToken;
+import io.labdeck.session.lifecycle.OwnerTokens;
+
+/** The ports a session's sandbox serves, as links (contract: "Port preview and files"), for the session's owner. */
+@Path("/api/sessions/{id}/ports")
+public class PortsResource {
+
+    private final PortsService ports;
+    private final OwnerTokens owners;
+
+    public PortsResource(PortsService ports, OwnerTokens owners) {
+        this.ports = ports;
+        this.owners = owners;
+    }
+
+    /** {@code [{port, url, answering, state, reason, reasonCode}]} by port. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PortView> ports(@PathParam("id") String id, @CookieParam(OwnerToken.COOKIE) String cookie) {
+        return ports.ports(id, owners.orNull(cookie));
+    }
+}
