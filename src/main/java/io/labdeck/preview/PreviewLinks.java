@@ -14,10 +14,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PreviewLinks {
 
-    private final PreviewConfig config;
+    private final Optional<String> domain;
+    private final String scheme;
+    private final java.util.OptionalInt linkPort;
 
+    @jakarta.inject.Inject
     public PreviewLinks(PreviewConfig config) {
-        this.config = config;
+        this(config.domain(), config.scheme(), config.linkPort());
+    }
+
+    private PreviewLinks(Optional<String> domain, String scheme, java.util.OptionalInt linkPort) {
+        this.domain = domain;
+        this.scheme = scheme;
+        this.linkPort = linkPort;
+    }
+
+    /** Links of a server without subdomains: path mode only (tests). */
+    public static PreviewLinks pathOnly() {
+        return new PreviewLinks(Optional.empty(), "https", java.util.OptionalInt.empty());
     }
 
     /** The path-mode URL, relative to the main host; it ends in a slash so the app's relative links work. */
@@ -32,7 +46,7 @@ public class PreviewLinks {
 
     /** The main host's route that hands the viewer over to the port's own host, when subdomains are on. */
     public Optional<String> handoffUrl(String sessionId, int port) {
-        return config.domain().map(d -> "/sessions/" + sessionId + "/subdomain/" + port);
+        return domain.map(d -> "/sessions/" + sessionId + "/subdomain/" + port);
     }
 
     /** The link a page should open: the subdomain's hand-off when subdomains are on, else the path-mode URL. */
@@ -42,13 +56,13 @@ public class PreviewLinks {
 
     /** The port's own host, e.g. {@code https://5001-abc.preview.example.org/}, when subdomains are on. */
     public Optional<String> subdomainUrl(String sessionId, int port) {
-        return config.domain().map(d -> config.scheme() + "://" + host(sessionId, port, d)
-                + (config.linkPort().isPresent() ? ":" + config.linkPort().getAsInt() : "") + "/");
+        return domain.map(d -> scheme + "://" + host(sessionId, port, d)
+                + (linkPort.isPresent() ? ":" + linkPort.getAsInt() : "") + "/");
     }
 
     /** The session and port a request's Host names, when it is a preview host of the configured domain. */
     public Optional<PreviewHost> parseHost(String hostHeader) {
-        if (hostHeader == null || config.domain().isEmpty()) {
+        if (hostHeader == null || domain.isEmpty()) {
             return Optional.empty();
         }
         String host = hostHeader.toLowerCase(Locale.ROOT);
@@ -56,7 +70,7 @@ public class PreviewLinks {
         if (colon > 0 && host.indexOf(']') < colon) {
             host = host.substring(0, colon);
         }
-        String suffix = "." + config.domain().get().toLowerCase(Locale.ROOT);
+        String suffix = "." + domain.get().toLowerCase(Locale.ROOT);
         if (!host.endsWith(suffix)) {
             return Optional.empty();
         }

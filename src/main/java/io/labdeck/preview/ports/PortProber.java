@@ -3,70 +3,82 @@ package io.labdeck.preview.ports;
 import java.net.ConnectException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
 
 /**
- * Whether a port answers: one {@code GET /} with Vert.x's HTTP client, without keep-alive (no connection is left
- * open to the learner's app), its connect and its wait for an answer each bounded by the probe timeout. The answer's
- * status is all it reads; the body is dropped. Never blocks a thread: the result is a future.
+ * Whether a port answers, without ever sending the learner's app a request: a request would show in its log, and a
+ * check such as "docker logs shows a GET /" would pass without the learner doing anything. The probe connects, then
+ * holds the connection briefly: a port published by an engine ({@code docker run -p}, rootlesskit, docker-proxy)
+ * accepts even when nothing runs behind it, and then hangs up at once; an app waits for the request (or greets
+ * first). An HTTP server logs nothing for a connection that sends nothing. Never blocks a thread: the result is a
+ * future.
  */
 @ApplicationScoped
 public class PortProber {
 
-    static final String USER_AGENT = "Labdeck-port-check";
+    /** How long a connection is held to see whether the far end hangs up: the engine's does in a few ms. */
+    static final long HOLD_MILLIS = 250;
 
-    private final HttpClient http;
+    private final Vertx vertx;
+    private final NetClient net;
     private final long timeoutMillis;
 
     public PortProber(Vertx vertx, PortsConfig config) {
+        this.vertx = vertx;
         this.timeoutMillis = Math.max(1, config.probeTimeout().toMillis());
-        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setMaxPoolSize(64)
-                .setConnectTimeout((int) timeoutMillis));
+        this.net = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) timeoutMillis));
     }
 
-    /** Probes {@code host:port}; the future always completes, within about twice the probe timeout. */
+    /** Probes {@code host:port}; the future always completes, within the probe timeout plus the hold. */
     public CompletableFuture<Probe> probe(String host, int port) {
         CompletableFuture<Probe> result = new CompletableFuture<>();
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
-                .setURI("/").setConnectTimeout(timeoutMillis).setIdleTimeout(timeoutMillis)
-                .putHeader("User-Agent", USER_AGENT);
-        http.request(request).compose(r -> {
-            // What the failed future says is all that matters: nothing else is logged as unhandled.
-            r.connection().exceptionHandler(ignored -> { });
-            return r.send().onSuccess(response -> {
-                response.exceptionHandler(ignored -> { });
-                r.connection().close();
-            });
-        }).onComplete(done -> {
-            if (done.succeeded()) {
-                result.complete(status(done.result().statusCode()));
+        net.connect(port, host).onComplete(connected -> {
+            if (connected.succeeded()) {
+                hold(connected.result(), result);
             } else {
-                result.complete(failure(done.cause()));
+                result.complete(failure(connected.cause()));
             }
         });
-        return result.completeOnTimeout(Probe.fails("timeout", "no answer within " + 2 * timeoutMillis + " ms"),
-                2 * timeoutMillis, TimeUnit.MILLISECONDS);
+        return result.completeOnTimeout(Probe.fails("timeout", "no connection within " + timeoutMillis
+                + " ms: it does not answer"), timeoutMillis + HOLD_MILLIS + 500, TimeUnit.MILLISECONDS);
     }
 
-    static Probe status(int status) {
-        if (status >= 500) {
-            return Probe.fails("http-error", "the app answers with an error: HTTP " + status);
-        }
-        return Probe.answers("http", "HTTP " + status);
+    /** Settles on the first of: the far end speaks, hangs up, or stays quietly connected for the hold. */
+    private void hold(NetSocket socket, CompletableFuture<Probe> result) {
+        AtomicBoolean settled = new AtomicBoolean();
+        long timer = vertx.setTimer(HOLD_MILLIS, t -> {
+            if (settled.compareAndSet(false, true)) {
+                result.complete(Probe.answers("open", "it accepts connections"));
+                socket.close();
+            }
+        });
+        socket.exceptionHandler(ignored -> { });
+        socket.handler(greeting -> {
+            if (settled.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
+                result.complete(Probe.answers("greets", "it answers"));
+                socket.close();
+            }
+        });
+        socket.closeHandler(closed -> {
+            if (settled.compareAndSet(false, true)) {
+                vertx.cancelTimer(timer);
+                result.complete(Probe.fails("closed", "it accepts connections but hangs up at once: nothing"
+                        + " behind the published port answers (the app stopped, crashed, or is still starting)"));
+            }
+        });
     }
 
-    /** Why the probe failed, in words: what the learner can do about it differs. */
+    /** Why the connection failed, in words: what the learner can do about it differs. */
     Probe failure(Throwable cause) {
         if (cause instanceof ConnectTimeoutException) {
             return Probe.fails("timeout", "no connection within " + timeoutMillis + " ms: it does not answer");
@@ -75,19 +87,11 @@ public class PortProber {
             return Probe.fails("refused", "connection refused: the app is not accepting connections (it stopped,"
                     + " crashed, or is still starting)");
         }
-        if (cause instanceof TimeoutException) {
-            return Probe.fails("silent", "it accepts connections but sent no answer within " + timeoutMillis
-                    + " ms: it does not answer");
-        }
-        if (cause instanceof HttpClosedException) {
-            return Probe.fails("closed", "it accepts connections but closes them without an answer");
-        }
-        // Anything else came back, but was not HTTP (a database, an SSH server, TLS): the port answers.
-        return Probe.answers("not-http", "it answers, but not with HTTP");
+        return Probe.fails("refused", "no connection: " + cause.getMessage());
     }
 
     @PreDestroy
     void close() {
-        http.close();
+        net.close();
     }
 }

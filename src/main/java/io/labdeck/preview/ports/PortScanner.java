@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.labdeck.sandbox.ListeningPort;
+import io.labdeck.preview.PreviewLinks;
 import io.labdeck.sandbox.SandboxPorts;
 
 /**
@@ -68,7 +69,8 @@ public class PortScanner {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        return PortStates.views(listening, memory.probes(), target.policy(), p -> links.url(target.sessionId(), p));
+        return PortStates.views(listening, memory.probes(), target.policy(),
+                p -> links.preferred(target.sessionId(), p));
     }
 
     private CompletableFuture<Probe> probe(PortTarget target, ListeningPort port) {

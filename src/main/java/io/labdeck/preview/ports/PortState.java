@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum PortState {
     /** Something listens where Labdeck reaches it, and it answers. */
     ANSWERING,
-    /** Something listens where Labdeck reaches it, but it refuses, stays silent, or answers with an HTTP error. */
+    /** Something listens where Labdeck reaches it, but it refuses, does not connect in time, or hangs up at once. */
     NOT_ANSWERING,
     /** Something listens, but where Labdeck cannot reach it (the sandbox's loopback, the inner engine's network). */
     LOCAL_ONLY,

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.labdeck.lab.Lab;
 import io.labdeck.lab.LabNotFoundException;
 import io.labdeck.lab.LabService;
 import io.labdeck.lab.PortPolicy;
@@ -44,7 +45,13 @@ class PortTargets {
 
     private PortPolicy policy(String labId) {
         try {
-            return labs.lab(labId).sandbox().ports();
+            // The ports the text links to ({{port:N}}, open-port) are expected too: their links show before anything
+            // listens, saying why they are not live yet.
+            Lab lab = labs.lab(labId);
+            PortPolicy ports = lab.sandbox().ports();
+            java.util.SortedSet<Integer> expected = new java.util.TreeSet<>(ports.expected());
+            expected.addAll(lab.namedPorts());
+            return new PortPolicy(ports.allowed(), expected);
         } catch (LabNotFoundException e) {
             return PortPolicy.defaults();
         }

@@ -81,7 +81,7 @@ class PortDetectorTest {
     private final Vertx vertx = Vertx.vertx();
     private final Terminals terminals = new Terminals();
     private final PortDetector detector = new PortDetector(terminals, new Targets(), new PortScanner(ports,
-            new PortProber(vertx, TestPortsConfig.quick()), new PreviewLinks(), TestPortsConfig.quick(),
+            new PortProber(vertx, TestPortsConfig.quick()), io.labdeck.preview.PreviewLinks.pathOnly(), TestPortsConfig.quick(),
             Clock.systemUTC()), TestPortsConfig.quick(), Clock.systemUTC());
 
     @AfterEach

@@ -3,7 +3,6 @@ package io.labdeck.preview.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
 
 import io.labdeck.lab.PortPolicy;
 import io.labdeck.sandbox.ListeningPort;
@@ -56,31 +54,45 @@ class PortScannerTest {
 
     private final FakeSandboxPorts ports = new FakeSandboxPorts();
     private final MovingClock clock = new MovingClock();
+    /** Connections the stand-in app accepted: one per probe. */
     private final AtomicInteger requests = new AtomicInteger();
     private Vertx vertx;
     private PortProber prober;
     private PortScanner scanner;
-    private HttpServer server;
+    private java.net.ServerSocket server;
     private int live;
 
     @BeforeEach
     void start() throws IOException {
         vertx = Vertx.vertx();
         prober = new PortProber(vertx, TestPortsConfig.quick());
-        scanner = new PortScanner(ports, prober, new PreviewLinks(), TestPortsConfig.quick(), clock);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
+        scanner = new PortScanner(ports, prober, io.labdeck.preview.PreviewLinks.pathOnly(), TestPortsConfig.quick(), clock);
+        // An app that waits for a request on each connection, as a web server does, until the client goes.
+        server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        java.net.ServerSocket listening = server;
+        Thread.ofVirtual().start(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    java.net.Socket s = listening.accept();
+                    requests.incrementAndGet();
+                    Thread.ofVirtual().start(() -> {
+                        try (s) {
+                            s.getInputStream().readAllBytes();
+                        } catch (IOException e) {
+                            // the probe went
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
         });
-        server.start();
-        live = server.getAddress().getPort();
+        live = server.getLocalPort();
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.stop(0);
+        server.close();
         prober.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -101,7 +113,7 @@ class PortScannerTest {
         assertThat(views).extracting(PortView::port).containsExactlyInAnyOrder(live, 5001, 8002, 8003);
         PortView answering = views.stream().filter(v -> v.port() == live).findFirst().orElseThrow();
         assertThat(answering).isEqualTo(new PortView(live, "/sessions/s1/ports/" + live + "/", true,
-                PortState.ANSWERING, "HTTP 200", "http"));
+                PortState.ANSWERING, "it accepts connections", "open"));
         assertThat(views).filteredOn(v -> v.port() == 5001).singleElement().satisfies(v -> {
             assertThat(v.state()).isEqualTo(PortState.NOT_LISTENING);
             assertThat(v.reason()).isEqualTo("nothing listens on 5001 yet");
@@ -135,7 +147,7 @@ class PortScannerTest {
             scanner.scan(target, memory);
             clock.now = clock.now.plusSeconds(1);
         }
-        assertThat(requests).as("one request for five scans").hasValue(1);
+        assertThat(requests).as("one probe for five scans").hasValue(1);
         clock.now = clock.now.plus(Duration.ofSeconds(30));
         scanner.scan(target, memory);
         assertThat(requests).as("again after the recheck interval").hasValue(2);
@@ -168,29 +180,33 @@ class PortScannerTest {
 
     @Test
     void aFailingPortIsProbedAtEveryScanWhileItsSocketIsYoungThenAfterTheRetryInterval() throws IOException {
-        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // A port with nothing behind it, as an engine publishes one: it accepts and hangs up at once.
+        java.net.ServerSocket failing = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         AtomicInteger tries = new AtomicInteger();
-        failing.createContext("/", exchange -> {
-            tries.incrementAndGet();
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
+        Thread.ofVirtual().start(() -> {
+            while (!failing.isClosed()) {
+                try (java.net.Socket s = failing.accept()) {
+                    tries.incrementAndGet();
+                } catch (IOException e) {
+                    return;
+                }
+            }
         });
-        failing.start();
         try {
             ProbeMemory memory = scanner.memory();
             PortTarget target = target(policy(1024, 65535));
-            ports.set(SANDBOX, new ListeningPort(failing.getAddress().getPort(), Scope.REACHABLE, 5));
+            ports.set(SANDBOX, new ListeningPort(failing.getLocalPort(), Scope.REACHABLE, 5));
             Instant born = clock.now;
             int[] expected = {1, 2, 3, 3, 4};
             int[] at = {0, 1, 6, 7, 8};
             for (int i = 0; i < at.length; i++) {
                 clock.now = born.plusSeconds(at[i]);
                 assertThat(scanner.scan(target, memory)).singleElement().extracting(PortView::reasonCode)
-                        .isEqualTo("http-error");
+                        .isEqualTo("closed");
                 assertThat(tries).as("probes by " + at[i] + " s").hasValue(expected[i]);
             }
         } finally {
-            failing.stop(0);
+            failing.close();
         }
     }
 

@@ -18,8 +18,8 @@ class ProbeMemoryTest {
 
     private static final Instant T0 = Instant.parse("2026-12-02T12:00:00Z");
     private static final ListeningPort WEB = new ListeningPort(5001, Scope.REACHABLE, 11);
-    private static final Probe SILENT = Probe.fails("silent", "no answer");
-    private static final Probe OK = Probe.answers("http", "HTTP 200");
+    private static final Probe SILENT = Probe.fails("closed", "hangs up");
+    private static final Probe OK = Probe.answers("open", "it accepts connections");
 
     private final ProbeMemory memory = new ProbeMemory(Duration.ofSeconds(30), Duration.ofSeconds(2));
 
