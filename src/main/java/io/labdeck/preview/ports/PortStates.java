@@ -17,6 +17,10 @@ import io.labdeck.sandbox.ListeningPort;
  */
 final class PortStates {
 
+    /** Linux's default {@code net.ipv4.ip_local_port_range}. */
+    private static final int EPHEMERAL_FROM = 32768;
+    private static final int EPHEMERAL_TO = 60999;
+
     private PortStates() {
     }
 
@@ -30,7 +34,7 @@ final class PortStates {
             IntFunction<String> url) {
         List<PortView> views = new ArrayList<>();
         for (ListeningPort p : listening) {
-            if (policy.allows(p.port())) {
+            if (policy.allows(p.port()) && !internal(p, policy)) {
                 views.add(view(p, probes.get(p.port()), url.apply(p.port())));
             }
         }
@@ -42,6 +46,16 @@ final class PortStates {
         }
         views.sort(Comparator.comparingInt(PortView::port));
         return List.copyOf(views);
+    }
+
+    /**
+     * A socket the learner did not open: one that only the sandbox itself can reach, on a port of the kernel's
+     * ephemeral range, is a program's own (the inner engine's containerd binds its stream server to a random
+     * 127.0.0.1 port). Listing it would send learners after a link that is not theirs. A port the lab names stays.
+     */
+    private static boolean internal(ListeningPort p, PortPolicy policy) {
+        return p.scope() != ListeningPort.Scope.REACHABLE && p.port() >= EPHEMERAL_FROM && p.port() <= EPHEMERAL_TO
+                && !policy.expected().contains(p.port());
     }
 
     private static PortView view(ListeningPort p, Probe probe, String url) {

@@ -139,6 +139,17 @@ class PortScannerTest {
     }
 
     @Test
+    void aProgramsOwnLocalSocketOnAnEphemeralPortIsNotTheLearnersAndIsLeftOut() {
+        List<PortView> views = PortStates.views(List.of(new ListeningPort(34221, Scope.LOOPBACK, 1),
+                new ListeningPort(40000, Scope.ENGINE, 2), new ListeningPort(40001, Scope.LOOPBACK, 3),
+                new ListeningPort(50000, Scope.REACHABLE, 4), new ListeningPort(8080, Scope.LOOPBACK, 5)),
+                java.util.Map.of(), policy(1024, 65535, 40001), p -> "/p/" + p);
+        assertThat(views).extracting(PortView::port).as("containerd's random 127.0.0.1 port is not listed; a port"
+                + " the lab names, one reachable and one the learner bound to loopback outside the range are")
+                .containsExactly(8080, 40001, 50000);
+    }
+
+    @Test
     void anAnsweringPortIsProbedOnceUntilTheRecheckOrANewSocket() {
         ProbeMemory memory = scanner.memory();
         PortTarget target = target(policy(1024, 65535));
