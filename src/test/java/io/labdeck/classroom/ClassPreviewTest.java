@@ -63,4 +63,13 @@ class ClassPreviewTest {
         given().cookie(OwnerToken.COOKIE, learner.cookie()).get(url).then().statusCode(200)
                 .header("Content-Security-Policy", (String) null);
     }
+
+    @Test
+    void theInstructorReadsTheLearnersPortLinksAndNoOneElseDoes() {
+        String ports = "/api/sessions/" + learner.sessionId() + "/ports";
+        given().auth().preemptive().basic(ClassroomProfile.ADMIN, ClassroomProfile.ADMIN_PASSWORD).get(ports).then()
+                .statusCode(200).body("$", org.hamcrest.Matchers.instanceOf(java.util.List.class));
+        given().get(ports).then().statusCode(403);
+        given().cookie(OwnerToken.COOKIE, learner.cookie()).get(ports).then().statusCode(200);
+    }
 }
