@@ -16,14 +16,14 @@ public interface PortsConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** How long a probe waits to connect, and then for the start of an HTTP answer. */
+    /** How long a probe waits to connect (it then holds the connection a quarter second, sending nothing). */
     @WithDefault("1s")
     Duration probeTimeout();
 
     /**
      * How often a port that answers is probed again while it keeps listening with the same socket. Each probe is
-     * one {@code GET /} that the learner's app sees (and may print in its log), so this is long; a port whose
-     * server restarts (a new socket) is probed at once.
+     * a connection the learner's app accepts (it sends nothing, so nothing is logged); a port whose server restarts
+     * (a new socket) is probed at once.
      */
     @WithDefault("30s")
     Duration recheckInterval();
