@@ -156,6 +156,12 @@ class ClassroomBrowserTest {
         Chromium.await(teacher, "#watch-title >> text=민준");
         assertThat(teacher.getAttribute("#watch-takeover", "data-allowed")).isEqualTo("false");
         Chromium.await(teacher, "#watch-steps li[data-step='make-file']");
+        // The learner serves a port: the watch view links to its preview, which the instructor may open.
+        Chromium.typeInTerminal(minjun, "busybox httpd -p 8000 -h \"$HOME\"");
+        Chromium.await(teacher, "#watch-port-8000[data-state=answering]");
+        assertThat(teacher.getAttribute("#watch-port-8000", "href")).isEqualTo("/sessions/" + minjunId
+                + "/ports/8000/");
+        assertThat(teacher.getAttribute("#watch-port-8000", "target")).isEqualTo("_blank");
         screenshot(teacher, "classroom-watch.png");
 
         // Once the learner lets the instructor type, what the instructor types reaches the learner's shell.
