@@ -46,7 +46,9 @@ public final class FakeApp implements AutoCloseable {
             case "/redirect-away" -> response.setStatusCode(302).putHeader("Location", "https://example.org/x").end();
             case "/cookies" -> {
                 response.headers().add("Set-Cookie", "labdeck_owner=planted; Path=/")
-                        .add("Set-Cookie", "app_session=1; Path=/");
+                        .add("Set-Cookie", "app_session=1; Path=/")
+                        .add("Set-Cookie", "wide=1; Domain=localhost; Path=/admin; HttpOnly")
+                        .add("Service-Worker-Allowed", "/");
                 response.end("cookies");
             }
             default -> response.setStatusCode(404).end("no such page in the app");

@@ -116,7 +116,14 @@ class PreviewProxyTest {
     void theAppCannotSetLabdecksCookies() {
         var cookies = given().cookie(OwnerToken.COOKIE, cookie).get(url("/cookies")).then().statusCode(200)
                 .extract().headers().getValues("Set-Cookie");
-        assertThat(cookies).containsExactly("app_session=1; Path=/");
+        // The app's own cookies stay under its prefix (it shares Labdeck's origin) and never widen to a domain.
+        String prefix = url("");
+        assertThat(cookies).containsExactly("app_session=1; Path=" + prefix, "wide=1; HttpOnly; Path=" + prefix
+                + "/admin");
+        given().cookie(OwnerToken.COOKIE, cookie).get(url("/cookies")).then().statusCode(200)
+                .header("Service-Worker-Allowed", (String) null);
+        given().cookie(OwnerToken.COOKIE, cookie).header("Service-Worker", "script").get(url("/sw.js")).then()
+                .statusCode(403).body("error", org.hamcrest.Matchers.equalTo("service-worker-refused"));
     }
 
     @Test

@@ -49,8 +49,13 @@ final class PreviewHeaders {
         }
     }
 
-    /** Removes hop-by-hop headers and cookies naming Labdeck's from an answer's headers, in place. */
-    static void cleanAnswer(MultiMap headers) {
+    /**
+     * Removes hop-by-hop headers from an answer's headers, in place, and makes it safe to hand on: see
+     * {@link #cleanCookies} and {@link #cleanWorkers}.
+     *
+     * @param cookiePath the path-mode prefix the app's cookies are kept under, or empty on a preview host
+     */
+    static void cleanAnswer(MultiMap headers, String cookiePath) {
         String connection = headers.get("Connection");
         if (connection != null) {
             for (String named : connection.split(",")) {
@@ -58,12 +63,47 @@ final class PreviewHeaders {
             }
         }
         HOP_BY_HOP.forEach(headers::remove);
+        cleanCookies(headers, cookiePath);
+        cleanWorkers(headers);
+    }
+
+    /**
+     * The app's cookies stay its own: any naming one of Labdeck's is dropped, none may widen itself to a parent
+     * domain (other learners' preview hosts, or Labdeck's), and in path mode, where the app shares Labdeck's origin,
+     * each is kept under the port's prefix so it cannot crowd or shadow Labdeck's own.
+     */
+    static void cleanCookies(MultiMap headers, String cookiePath) {
         List<String> cookies = headers.getAll("Set-Cookie");
-        if (cookies.stream().anyMatch(c -> labdeckCookie(c.split("=", 2)[0]))) {
-            headers.remove("Set-Cookie");
-            cookies.stream().filter(c -> !labdeckCookie(c.split("=", 2)[0])).forEach(c -> headers.add("Set-Cookie",
-                    c));
+        if (cookies.isEmpty()) {
+            return;
         }
+        headers.remove("Set-Cookie");
+        cookies.stream().filter(c -> !labdeckCookie(c.split("=", 2)[0])).map(c -> scopeCookie(c, cookiePath))
+                .forEach(c -> headers.add("Set-Cookie", c));
+    }
+
+    /** A Set-Cookie value without its Domain, and under {@code prefix} (when not empty) in front of its Path. */
+    static String scopeCookie(String setCookie, String prefix) {
+        String[] parts = setCookie.split(";");
+        StringBuilder out = new StringBuilder(parts[0].strip());
+        String path = "/";
+        for (int i = 1; i < parts.length; i++) {
+            String attribute = parts[i].strip();
+            String name = attribute.split("=", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (name.equals("path")) {
+                String value = attribute.contains("=") ? attribute.split("=", 2)[1].strip() : "";
+                path = value.startsWith("/") ? value : "/";
+            } else if (!name.equals("domain") && !attribute.isEmpty()) {
+                out.append("; ").append(attribute);
+            }
+        }
+        String scoped = prefix.isEmpty() ? path : prefix + (path.equals("/") ? "" : path);
+        return out.append("; Path=").append(scoped.isEmpty() ? "/" : scoped).toString();
+    }
+
+    /** No service worker of the app's may claim more than its script's own folder (never Labdeck's whole origin). */
+    static void cleanWorkers(MultiMap headers) {
+        headers.remove("Service-Worker-Allowed");
     }
 
     /**

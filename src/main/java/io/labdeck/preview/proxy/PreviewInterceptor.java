@@ -58,7 +58,7 @@ final class PreviewInterceptor implements ProxyInterceptor {
             return notAnswering(context, response, failure);
         }
         MultiMap headers = response.headers();
-        PreviewHeaders.cleanAnswer(headers);
+        PreviewHeaders.cleanAnswer(headers, mode.prefix());
         String location = headers.get("Location");
         if (location != null && mode.pathMode()) {
             headers.set("Location", PreviewHeaders.rewriteLocation(location, mode.prefix(), own(context)));

@@ -52,7 +52,8 @@ public class PreviewProxy {
         PreviewHeaders.stripCredentials(request.headers());
         HttpClient client = client();
         if (WebSocketTunnel.upgrade(request)) {
-            new WebSocketTunnel(client, config).open(request, target.address(), port, mode.targetUri(request.uri()));
+            new WebSocketTunnel(client, config).open(request, target.address(), port, mode.targetUri(request.uri()),
+                    mode.prefix());
             return;
         }
         HttpProxy.reverseProxy(options, client).origin(context -> origin(client, context, target.address(), port))

@@ -68,6 +68,12 @@ public class PreviewRoutes {
                     + " preview's canonical path (" + prefix + "/...).");
             return;
         }
+        if ("script".equalsIgnoreCase(request.getHeader("Service-Worker"))) {
+            // On Labdeck's own origin a learner's service worker would outlive the session and see Labdeck's pages.
+            PreviewErrors.send(request, 403, "service-worker-refused", "An app previewed under " + prefix + "/"
+                    + " shares Labdeck's origin, so it may not register a service worker; use the subdomain mode.");
+            return;
+        }
         request.pause();
         String credentials = credentials(request);
         authorize(rc, id, port.get(), mainHostCaller(rc)).onSuccess(target -> {

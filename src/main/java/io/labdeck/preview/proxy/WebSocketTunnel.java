@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.labdeck.preview.PreviewConfig;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -37,7 +38,7 @@ final class WebSocketTunnel {
                 && connection != null && connection.toLowerCase(Locale.ROOT).contains("upgrade");
     }
 
-    void open(HttpServerRequest request, String address, int port, String uri) {
+    void open(HttpServerRequest request, String address, int port, String uri, String prefix) {
         client.request(new RequestOptions().setHost(address).setPort(port).setMethod(HttpMethod.GET).setURI(uri)
                 .setConnectTimeout(config.connectTimeout().toMillis())).onSuccess(upstream -> {
                     for (Map.Entry<String, String> header : request.headers()) {
@@ -46,21 +47,30 @@ final class WebSocketTunnel {
                         }
                     }
                     upstream.headers().set("Connection", "Upgrade");
-                    upstream.connect().onSuccess(answer -> answered(request, upstream, answer))
+                    // An app that never answers the upgrade must not hold the browser, nor a pooled connection
+                    // (a timer, not an idle timeout, which would also cut a quiet websocket once it is open).
+                    request.connection().closeHandler(v -> upstream.reset());
+                    Vertx vertx = Vertx.currentContext().owner();
+                    long wait = vertx.setTimer(config.connectTimeout().toMillis(), t -> upstream.reset());
+                    upstream.connect().onComplete(done -> vertx.cancelTimer(wait))
+                            .onSuccess(answer -> answered(request, upstream, answer, prefix))
                             .onFailure(e -> PreviewErrors.send(request, 502, "port-not-answering",
                                     NotAnswering.message(port, e)));
                 }).onFailure(e -> PreviewErrors.send(request, 502, "port-not-answering", NotAnswering.message(port,
                         e)));
     }
 
-    private static void answered(HttpServerRequest request, HttpClientRequest upstream, HttpClientResponse answer) {
+    private static void answered(HttpServerRequest request, HttpClientRequest upstream, HttpClientResponse answer,
+            String prefix) {
         if (answer.statusCode() != 101) {
+            answer.netSocket().close();
             request.resume();
             request.response().setStatusCode(answer.statusCode()).putHeader("Content-Type", "text/plain")
                     .end("The app refused the websocket upgrade (" + answer.statusCode() + ").");
             return;
         }
         request.response().setStatusCode(101).headers().addAll(answer.headers());
+        PreviewHeaders.cleanCookies(request.response().headers(), prefix);
         // The upgrade request must be read to its end (it has no body) before its connection can become a socket.
         request.resume();
         request.toNetSocket().onSuccess(browser -> splice(browser, answer.netSocket())).onFailure(e -> {
