@@ -144,10 +144,17 @@ public class PortDetector {
         if (w != null && w.last != null && now.isBefore(w.lastAt.plus(config.pollInterval().multipliedBy(3)))) {
             return w.last;
         }
-        if (w != null) {
-            List<PortView> views = scanner.scan(target, w.memory);
-            publish(target.sessionId(), w, views);
-            return views;
+        if (w != null && w.busy.compareAndSet(false, true)) {
+            try {
+                List<PortView> views = scanner.scan(target, w.memory);
+                publish(target.sessionId(), w, views);
+                return views;
+            } finally {
+                w.busy.set(false);
+            }
+        }
+        if (w != null && w.last != null) {
+            return w.last; // a poll's scan runs now, on the same memory: not a second one beside it
         }
         return scanner.scan(target, scanner.memory());
     }
