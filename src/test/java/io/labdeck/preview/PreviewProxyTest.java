@@ -113,6 +113,15 @@ class PreviewProxyTest {
     }
 
     @Test
+    void anEndedSessionsPreviewIsRefusedAtOnceNotFromTheKeptDecision() {
+        given().cookie(OwnerToken.COOKIE, cookie).get(url("/hello")).then().statusCode(200);
+        given().cookie(OwnerToken.COOKIE, cookie).delete("/api/sessions/" + id).then().statusCode(204);
+        // The decision is kept 3 s; the session's end must undo it well before that.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(1500))
+                .until(() -> given().cookie(OwnerToken.COOKIE, cookie).get(url("/hello")).statusCode() != 200);
+    }
+
+    @Test
     void theAppCannotSetLabdecksCookies() {
         var cookies = given().cookie(OwnerToken.COOKIE, cookie).get(url("/cookies")).then().statusCode(200)
                 .extract().headers().getValues("Set-Cookie");

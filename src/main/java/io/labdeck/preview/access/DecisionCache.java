@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Access decisions kept for a few seconds, so a page's dozens of requests (and a benchmark's thousands) cost one
  * database read and one sandbox inspection, not one each. Bounded: when full, expired entries go, then everything.
- * A session that ends or is reset is seen at most one lifetime late.
+ * A session that ends or is reset is forgotten when its event arrives (PreviewAccess), so its old address is
+ * not used again.
  */
 final class DecisionCache<V> {
 
@@ -50,5 +51,10 @@ final class DecisionCache<V> {
 
     void clear() {
         entries.clear();
+    }
+
+    /** Forgets every decision whose key starts with {@code prefix}. */
+    void forget(String prefix) {
+        entries.keySet().removeIf(key -> key.startsWith(prefix));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 
 import io.labdeck.lab.LabCatalog;
 import io.labdeck.lab.PortPolicy;
@@ -16,6 +17,7 @@ import io.labdeck.session.LabSession;
 import io.labdeck.session.OwnerToken;
 import io.labdeck.session.SessionState;
 import io.labdeck.session.lifecycle.OwnerTokens;
+import io.labdeck.session.SessionEvent;
 import io.labdeck.session.store.SessionStore;
 import io.labdeck.terminal.InstructorWatch;
 
@@ -79,9 +81,19 @@ public class PreviewAccess {
         return decision.get();
     }
 
-    /** Forgets every decision (tests, and after a session's reset when its address changed). */
+    /** Forgets every decision (tests). */
     public void forget() {
         cache.clear();
+    }
+
+    /**
+     * A session that ended or got a new sandbox is decided afresh: its old sandbox's address may soon be another
+     * session's (Docker hands out bridge addresses again).
+     */
+    void onSession(@ObservesAsync SessionEvent e) {
+        if (e.kind() == SessionEvent.Kind.ENDED || e.kind() == SessionEvent.Kind.RESET) {
+            cache.forget(e.sessionId() + "|");
+        }
     }
 
     private PreviewTarget lookUp(String sessionId, Caller caller) {

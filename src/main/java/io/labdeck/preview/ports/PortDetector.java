@@ -159,6 +159,14 @@ public class PortDetector {
         return scanner.scan(target, scanner.memory());
     }
 
+    /** An ended or reset session's sandbox is gone, and its address with it (else kept for good). */
+    void onSession(@jakarta.enterprise.event.ObservesAsync io.labdeck.session.SessionEvent e) {
+        if (e.kind() == io.labdeck.session.SessionEvent.Kind.ENDED
+                || e.kind() == io.labdeck.session.SessionEvent.Kind.RESET) {
+            targets.forget(e.sessionId());
+        }
+    }
+
     @PreDestroy
     void close() {
         scans.shutdownNow();

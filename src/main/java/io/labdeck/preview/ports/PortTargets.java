@@ -23,7 +23,11 @@ class PortTargets {
     private final SessionStore store;
     private final LabService labs;
     private final SandboxProvisioner sandboxes;
-    private final Map<String, String> addresses = new ConcurrentHashMap<>();
+    /** A session's sandbox and its address, by session: a reset's new sandbox replaces the old one's. */
+    private record Known(String sandboxId, String address) {
+    }
+
+    private final Map<String, Known> addresses = new ConcurrentHashMap<>();
 
     PortTargets(SessionStore store, LabService labs, SandboxProvisioner sandboxes) {
         this.store = store;
@@ -59,17 +63,22 @@ class PortTargets {
 
     /** A sandbox keeps its address while it lives; one without an address yet is asked again next time. */
     private Optional<String> address(SandboxRef sandbox) {
-        String known = addresses.get(sandbox.id());
-        if (known != null) {
-            return Optional.of(known);
+        Known known = addresses.get(sandbox.sessionId());
+        if (known != null && known.sandboxId().equals(sandbox.id())) {
+            return Optional.of(known.address());
         }
         Optional<String> found = sandboxes.inspect(sandbox).address();
-        found.ifPresent(a -> addresses.put(sandbox.id(), a));
+        found.ifPresent(a -> addresses.put(sandbox.sessionId(), new Known(sandbox.id(), a)));
         return found;
+    }
+
+    /** Forgets a session's sandbox address: it ended, or was reset onto a new sandbox. */
+    void forget(String sessionId) {
+        addresses.remove(sessionId);
     }
 
     /** Forgets a sandbox's address (its session is no longer watched). */
     void forget(SandboxRef sandbox) {
-        addresses.remove(sandbox.id());
+        addresses.remove(sandbox.sessionId());
     }
 }
